@@ -1,6 +1,8 @@
 package dev.vouch.events;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +26,9 @@ public record LetterRequested(
 
     public LetterRequested {
         targets = targets == null ? List.of() : List.copyOf(targets);
-        materials = materials == null ? Set.of() : Set.copyOf(materials);
+        // EnumSet order (declaration order), not Set.copyOf's per-JVM random order: the same event
+        // always encodes to the same JSON.
+        materials = materials == null || materials.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(materials));
     }
 }
