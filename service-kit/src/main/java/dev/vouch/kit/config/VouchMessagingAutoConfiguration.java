@@ -1,0 +1,118 @@
+package dev.vouch.kit.config;
+
+import dev.vouch.events.Topics;
+import dev.vouch.kit.messaging.ConsumedEventsInterceptor;
+import dev.vouch.kit.messaging.DeadLetters;
+import dev.vouch.kit.messaging.EventMetrics;
+import dev.vouch.kit.messaging.EventPublisher;
+import dev.vouch.kit.messaging.ProcessedEvents;
+import dev.vouch.kit.outbox.EventFactory;
+import dev.vouch.kit.outbox.EventOutbox;
+import dev.vouch.kit.outbox.OutboxRelay;
+import dev.vouch.kit.outbox.OutboxSweeper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The outbox, its relay, event publishing and the one consumer error policy. */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class})
+@EnableConfigurationProperties(VouchProperties.class)
+@EnableScheduling
+public class VouchMessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventMetrics eventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    @Bean
+    EventFactory eventFactory(VouchProperties properties, Clock clock) {
+        return new EventFactory(properties.getServiceName(), clock);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, Object> kafkaTemplate, EventMetrics metrics) {
+        return new EventPublisher(kafkaTemplate, metrics);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, VouchProperties properties,
+                            MeterRegistry registry) {
+        AtomicInteger threads = new AtomicInteger();
+        return new OutboxRelay(mongo, publisher, clock, properties.getOutbox().getSweepGrace(),
+                properties.getOutbox().getSendTimeout(),
+                Executors.newFixedThreadPool(4, runnable -> {
+                    Thread thread = new Thread(runnable, "outbox-relay-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }),
+                registry);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(MongoTemplate mongo, OutboxRelay relay) {
+        return new EventOutbox(mongo, relay);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "vouch.outbox.sweep-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxSweeper outboxSweeper(OutboxRelay relay) {
+        return new OutboxSweeper(relay);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
+        return new ProcessedEvents(mongo, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CommonErrorHandler vouchErrorHandler(KafkaTemplate<String, Object> kafkaTemplate, EventMetrics metrics,
+                                         VouchProperties properties) {
+        return DeadLetters.errorHandler(kafkaTemplate, metrics, properties.getConsumer());
+    }
+
+    @Bean
+    ConsumedEventsInterceptor consumedEventsInterceptor(EventMetrics metrics) {
+        return new ConsumedEventsInterceptor(metrics);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "vouch.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics vouchTopics(VouchProperties properties) {
+        VouchProperties.Kafka kafka = properties.getKafka();
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, kafka.getPartitions(), kafka.getReplicationFactor())
+                    .configs(java.util.Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(kafka.getRetentionMs()))));
+            topics.add(new NewTopic(Topics.deadLetter(topic), kafka.getPartitions(), kafka.getReplicationFactor())
+                    .configs(java.util.Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                            String.valueOf(kafka.getDeadLetterRetention().toMillis()))));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.vouch.kit.sample;
+
+import dev.vouch.events.EventEnvelope;
+import dev.vouch.events.MentorAdded;
+import dev.vouch.events.Topics;
+import dev.vouch.events.VouchEvent;
+import dev.vouch.kit.messaging.InboundEvents;
+import dev.vouch.kit.messaging.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts MentorAdded events per mentor with a plain {@code $inc}: an effect that is not idempotent by itself,
+ * made so by {@link ProcessedEvents}. A mentor named "explode" always fails, to exercise retries and dead letters.
+ */
+@Component
+class MentorTally {
+
+    static final String COLLECTION = "sample_tally";
+
+    private final ProcessedEvents processed;
+    private final MongoTemplate mongo;
+
+    MentorTally(ProcessedEvents processed, MongoTemplate mongo) {
+        this.processed = processed;
+        this.mongo = mongo;
+    }
+
+    @KafkaListener(topics = Topics.MENTORS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<VouchEvent> event = InboundEvents.decode(record);
+        if (event.payload() instanceof MentorAdded added) {
+            if ("explode".equals(added.name())) {
+                throw new IllegalStateException("cannot tally " + added.mentorId());
+            }
+            processed.once("tally", event.id(), () -> mongo.upsert(
+                    Query.query(Criteria.where("_id").is(added.mentorId())), new Update().inc("count", 1), COLLECTION));
+        }
+    }
+
+    int count(String mentorId) {
+        org.bson.Document doc = mongo.findById(mentorId, org.bson.Document.class, COLLECTION);
+        return doc == null ? 0 : doc.getInteger("count");
+    }
+}

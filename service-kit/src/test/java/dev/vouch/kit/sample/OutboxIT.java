@@ -1,0 +1,119 @@
+package dev.vouch.kit.sample;
+
+import dev.vouch.events.EventEnvelope;
+import dev.vouch.events.MentorAdded;
+import dev.vouch.events.MentorRelationship;
+import dev.vouch.events.Topics;
+import dev.vouch.events.VouchEvent;
+import dev.vouch.kit.outbox.EventFactory;
+import dev.vouch.kit.outbox.OutboxRelay;
+import dev.vouch.kit.outbox.PendingEvent;
+import dev.vouch.testsupport.ApiClient;
+import dev.vouch.testsupport.ConsumerGroups;
+import dev.vouch.testsupport.EventProbe;
+import dev.vouch.testsupport.TestTokens;
+import dev.vouch.testsupport.VouchServiceTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.vouch.testsupport.EventProbe.header;
+import static dev.vouch.testsupport.EventProbe.keyed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@VouchServiceTest
+class OutboxIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    EventFactory events;
+    @Autowired
+    MentorTally tally;
+    @Autowired
+    Environment environment;
+
+    final EventProbe probe = new EventProbe(Topics.MENTORS);
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void oneWritePublishesExactlyOneCloudEventKeyedByStudent() {
+        String student = "student-" + UUID.randomUUID();
+        ApiClient api = new ApiClient(port).as(TestTokens.student("med-school", student));
+
+        ApiClient.Response created = api.post("/api/v1/sample-mentors",
+                "{\"name\":\"Dr. Ana Rivera\",\"relationship\":\"CLINICIAN_SHADOWED\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String mentorId = created.json().get("id").asString();
+
+        ConsumerRecord<String, byte[]> record = probe.await(keyed(student), 1).get(0);
+        assertThat(header(record, "ce_type")).isEqualTo("dev.vouch.MentorAdded.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/vouch/sample-service");
+        assertThat(header(record, "ce_subject")).isEqualTo(mentorId);
+        assertThat(header(record, "ce_tenant")).isEqualTo("med-school");
+        assertThat(header(record, "ce_studentid")).isEqualTo(student);
+        assertThat(header(record, "ce_sequence")).isEqualTo("1");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_time")).isNotBlank();
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        EventEnvelope<VouchEvent> event = EventProbe.decode(record);
+        assertThat(event.payload()).isInstanceOfSatisfying(MentorAdded.class, added -> {
+            assertThat(added.mentorId()).isEqualTo(mentorId);
+            assertThat(added.name()).isEqualTo("Dr. Ana Rivera");
+        });
+
+        // Exactly one: the document's outbox is emptied and a sweep publishes nothing more.
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingOf(mentorId).isEmpty());
+        relay.sweep();
+        assertThat(probe.settle(keyed(student), Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void aRelayThatDiesAfterSendingRepublishesAndTheConsumerAppliesTheEffectOnce() {
+        String student = "student-" + UUID.randomUUID();
+        String mentorId = UUID.randomUUID().toString();
+        SampleMentor mentor = new SampleMentor(mentorId, "med-school", student, "Dr. Sam Okafor");
+        PendingEvent pending = events.pending(new MentorAdded(mentorId, "Dr. Sam Okafor", null, null, null,
+                MentorRelationship.RESEARCH_PI, null, 90), "med-school", student, 1);
+        mentor.getPendingEvents().add(pending);
+        mongo.insert(mentor); // written as the outbox writes, without the publish that follows
+
+        relay.send("sample_mentors", mentorId); // sent ... and the process dies before removing it
+        await().atMost(Duration.ofSeconds(20)).until(() -> tally.count(mentorId) == 1);
+        assertThat(pendingOf(mentorId)).hasSize(1);
+
+        int republished = relay.publish("sample_mentors", mentorId); // the sweep after a restart
+        assertThat(republished).isEqualTo(1);
+        assertThat(pendingOf(mentorId)).isEmpty();
+
+        List<ConsumerRecord<String, byte[]>> delivered = probe.await(keyed(student), 2);
+        assertThat(delivered).extracting(r -> header(r, "ce_id")).containsOnly(pending.eventId());
+        // The duplicate reached the consumer (its id is marked) and changed nothing.
+        String group = environment.getProperty("spring.kafka.consumer.group-id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered.stream().allMatch(r -> ConsumerGroups.hasConsumed(group, r)));
+        assertThat(tally.count(mentorId)).isEqualTo(1);
+    }
+
+    private List<?> pendingOf(String mentorId) {
+        SampleMentor stored = mongo.findById(mentorId, SampleMentor.class);
+        return stored == null ? List.of() : stored.getPendingEvents();
+    }
+}

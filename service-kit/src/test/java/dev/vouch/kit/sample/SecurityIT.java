@@ -1,0 +1,80 @@
+package dev.vouch.kit.sample;
+
+import dev.vouch.testsupport.ApiClient;
+import dev.vouch.testsupport.TestTokens;
+import dev.vouch.testsupport.VouchServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@VouchServiceTest
+class SecurityIT {
+
+    static final String BODY = "{\"name\":\"Dr. Ana Rivera\",\"relationship\":\"FACULTY\"}";
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401AsProblemJson() {
+        ApiClient.Response response = api().post("/api/v1/sample-mentors", BODY);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void expiredWrongSignatureWrongIssuerAndMissingTenantAreAll401() {
+        String student = "s-" + UUID.randomUUID();
+        for (String token : new String[] {
+                TestTokens.expired("med-school", student, "STUDENT"),
+                TestTokens.signedByStranger("med-school", student, "STUDENT"),
+                TestTokens.fromIssuer("https://evil.example/realms/x", "med-school", student, "STUDENT"),
+                TestTokens.token(null, student, "STUDENT"),
+                "not-a-jwt"}) {
+            ApiClient.Response response = api().as(token).post("/api/v1/sample-mentors", BODY);
+            assertThat(response.status()).as(response.body()).isEqualTo(401);
+            assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
+        }
+    }
+
+    @Test
+    void aValidTokenWithoutAVouchRoleIs403() {
+        ApiClient.Response response = api().as(TestTokens.token("med-school", "s-1")).post("/api/v1/sample-mentors", BODY);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anAdvisorMayReadButNotWrite() {
+        ApiClient.Response response = api().as(TestTokens.advisor("med-school", "adv-1")).post("/api/v1/sample-mentors", BODY);
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void recordsOfAnotherStudentOrTenantAnswer404AndAnAdvisorOfTheTenantReadsThem() {
+        String student = "s-" + UUID.randomUUID();
+        ApiClient owner = api().as(TestTokens.student("med-school", student));
+        String id = owner.post("/api/v1/sample-mentors", BODY).json().get("id").asString();
+
+        assertThat(owner.get("/api/v1/sample-mentors/" + id).status()).isEqualTo(200);
+        assertThat(api().as(TestTokens.student("med-school", "someone-else")).get("/api/v1/sample-mentors/" + id).status())
+                .isEqualTo(404);
+        assertThat(api().as(TestTokens.student("other-school", student)).get("/api/v1/sample-mentors/" + id).status())
+                .isEqualTo(404);
+        assertThat(api().as(TestTokens.advisor("med-school", "adv-1"))
+                .get("/api/v1/sample-mentors/" + id + "?studentId=" + student).status()).isEqualTo(200);
+        assertThat(api().as(TestTokens.advisor("other-school", "adv-2"))
+                .get("/api/v1/sample-mentors/" + id + "?studentId=" + student).status()).isEqualTo(404);
+        ApiClient.Response noStudent = api().as(TestTokens.advisor("med-school", "adv-1")).get("/api/v1/sample-mentors/" + id);
+        assertThat(noStudent.status()).isEqualTo(400);
+        assertThat(noStudent.json().get("errors").get(0).get("field").asString()).isEqualTo("studentId");
+    }
+}
