@@ -21,6 +21,9 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -99,6 +102,21 @@ public class VouchMessagingAutoConfiguration {
     @Bean
     ConsumedEventsInterceptor consumedEventsInterceptor(EventMetrics metrics) {
         return new ConsumedEventsInterceptor(metrics);
+    }
+
+    /**
+     * For listeners that take a whole poll at once ({@code containerFactory = "batchListenerFactory"}) and write
+     * it to MongoDB in bulk. Same error policy: a listener throws
+     * {@link org.springframework.kafka.listener.BatchListenerFailedException} naming the failing record, the
+     * records before it are committed, and that record is retried and then dead-lettered.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumerFactory);
+        factory.setBatchListener(true);
+        return factory;
     }
 
     @Bean

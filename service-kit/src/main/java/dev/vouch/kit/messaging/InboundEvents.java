@@ -8,8 +8,11 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decodes consumed records. Listeners receive raw bytes and decode here, so that a record that is not a
@@ -35,6 +38,22 @@ public final class InboundEvents {
         } catch (EventDecodingException e) {
             throw new EventDecodingException(e.getMessage() + " at " + position(record), e);
         }
+    }
+
+    /**
+     * Decodes a batch for a batch listener. A record that does not decode fails the batch at its index, so the
+     * error handler commits the records before it and dead-letters that one.
+     */
+    public static List<EventEnvelope<VouchEvent>> decodeAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope<VouchEvent>> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.add(decode(records.get(i)));
+            } catch (EventDecodingException e) {
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+        }
+        return events;
     }
 
     /** The {@code ce_type} header, or null: for metrics and logs before (or without) decoding. */
