@@ -13,6 +13,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Decodes consumed records. Listeners receive raw bytes and decode here, so that a record that is not a
@@ -41,19 +42,25 @@ public final class InboundEvents {
     }
 
     /**
-     * Decodes a batch for a batch listener. A record that does not decode fails the batch at its index, so the
-     * error handler commits the records before it and dead-letters that one.
+     * Handles a batch for a batch listener: decodes the records in order and hands the decoded events to
+     * {@code apply} (typically one bulk write). If a record does not decode, the events before it are applied
+     * and the batch fails at that record's index, so the error handler commits what was applied and
+     * dead-letters that record alone; the rest of the poll is delivered again.
      */
-    public static List<EventEnvelope<VouchEvent>> decodeAll(List<ConsumerRecord<String, byte[]>> records) {
+    public static void handleBatch(List<ConsumerRecord<String, byte[]>> records,
+                                   Consumer<List<EventEnvelope<VouchEvent>>> apply) {
         List<EventEnvelope<VouchEvent>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
                 events.add(decode(records.get(i)));
             } catch (EventDecodingException e) {
+                if (!events.isEmpty()) {
+                    apply.accept(events);
+                }
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        return events;
+        apply.accept(events);
     }
 
     /** The {@code ce_type} header, or null: for metrics and logs before (or without) decoding. */
