@@ -15,6 +15,8 @@ import java.util.Map;
 public class VouchDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "vouchDefaults";
+    /** Issuer of the local stack's tokens. */
+    public static final String LOCAL_ISSUER = "http://localhost/vouch-local";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -45,6 +47,14 @@ public class VouchDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         defaults.put("springdoc.api-docs.version", "openapi_3_1");
         defaults.put("springdoc.paths-to-match", "/api/**");
         defaults.put("spring.threads.virtual.enabled", "false");
+        if (environment.matchesProfiles(VouchLocalAutoConfiguration.PROFILE)) {
+            // The local stack: tokens signed with a key pair kept in its data folder (see /dev/token).
+            defaults.put("vouch.local.data-dir", "./data");
+            defaults.put("vouch.local.jwt.private-key-location", "file:${vouch.local.data-dir}/jwt/private.pem");
+            defaults.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                    "file:${vouch.local.data-dir}/jwt/public.pem");
+            defaults.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", LOCAL_ISSUER);
+        }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }

@@ -46,6 +46,11 @@ class SecurityIT {
     }
 
     @Test
+    void theDevTokenEndpointDoesNotExistOutsideTheLocalProfile() {
+        assertThat(api().get("/dev/token?tenant=t&sub=s&roles=STUDENT").status()).isEqualTo(404);
+    }
+
+    @Test
     void aValidTokenWithoutAVouchRoleIs403() {
         ApiClient.Response response = api().as(TestTokens.token("med-school", "s-1")).post("/api/v1/sample-mentors", BODY);
         assertThat(response.status()).isEqualTo(403);
