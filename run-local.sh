@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Starts the whole of Vouch on this machine: Kafka (KRaft), a file-backed MongoDB wire server and the three
+# services. Needs only a JDK 17+. Options: --demo, --data-dir=DIR, --<service>-port=N, ... (see README).
+set -euo pipefail
+cd "$(dirname "$0")"
+jar=local-launcher/target/vouch-local.jar
+if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.yml' -o -name 'pom.xml' \) -newer "$jar" -print -quit)" ]; then
+  echo "Building Vouch (first run, or sources changed) ..."
+  ./mvnw -q -B -DskipTests package
+fi
+exec java -jar "$jar" "$@"
