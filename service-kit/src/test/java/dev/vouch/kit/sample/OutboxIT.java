@@ -2,10 +2,12 @@ package dev.vouch.kit.sample;
 
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.MentorAdded;
+import dev.vouch.events.MentorArchived;
 import dev.vouch.events.MentorRelationship;
 import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.EventFactory;
+import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.outbox.OutboxRelay;
 import dev.vouch.kit.outbox.PendingEvent;
 import dev.vouch.testsupport.ApiClient;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
@@ -28,6 +31,7 @@ import java.util.UUID;
 import static dev.vouch.testsupport.EventProbe.header;
 import static dev.vouch.testsupport.EventProbe.keyed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @VouchServiceTest
@@ -41,6 +45,8 @@ class OutboxIT {
     OutboxRelay relay;
     @Autowired
     EventFactory events;
+    @Autowired
+    EventOutbox outbox;
     @Autowired
     MentorTally tally;
     @Autowired
@@ -110,6 +116,50 @@ class OutboxIT {
         String group = environment.getProperty("spring.kafka.consumer.group-id");
         await().atMost(Duration.ofSeconds(20)).until(() -> delivered.stream().allMatch(r -> ConsumerGroups.hasConsumed(group, r)));
         assertThat(tally.count(mentorId)).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeSavedAfterTheRelayRemovedEarlierEventsAppendsOnlyItsOwn() {
+        String student = "student-" + UUID.randomUUID();
+        String mentorId = UUID.randomUUID().toString();
+        SampleMentor mentor = new SampleMentor(mentorId, "med-school", student, "Dr. Sam Okafor");
+        PendingEvent added = events.pending(new MentorAdded(mentorId, "Dr. Sam Okafor", null, null, null,
+                MentorRelationship.RESEARCH_PI, null, 90), "med-school", student, 1);
+        mentor.getPendingEvents().add(added);
+        mongo.insert(mentor);
+        SampleMentor readBeforeRelay = mongo.findById(mentorId, SampleMentor.class);
+        assertThat(readBeforeRelay.getVersion()).isEqualTo(1);
+        relay.publish("sample_mentors", mentorId);
+
+        readBeforeRelay.rename("Dr. Samuel Okafor");
+        PendingEvent archived = events.pending(new MentorArchived(mentorId), "med-school", student, 2);
+        readBeforeRelay.getPendingEvents().add(archived);
+        outbox.save(readBeforeRelay);
+
+        SampleMentor stored = mongo.findById(mentorId, SampleMentor.class);
+        assertThat(stored.getName()).isEqualTo("Dr. Samuel Okafor");
+        assertThat(stored.getVersion()).isEqualTo(2);
+        List<ConsumerRecord<String, byte[]>> published = probe.await(keyed(student), 2);
+        assertThat(published).extracting(r -> header(r, "ce_id")).containsExactly(added.eventId(), archived.eventId());
+        relay.sweep();
+        assertThat(probe.settle(keyed(student), Duration.ofSeconds(1))).hasSize(2);
+    }
+
+    @Test
+    void aSaveOfAStaleCopyIsRefusedAndWritesNothing() {
+        String student = "student-" + UUID.randomUUID();
+        String mentorId = UUID.randomUUID().toString();
+        mongo.insert(new SampleMentor(mentorId, "med-school", student, "Dr. Lee"));
+        SampleMentor first = mongo.findById(mentorId, SampleMentor.class);
+        SampleMentor second = mongo.findById(mentorId, SampleMentor.class);
+        first.rename("Dr. Grace Lee");
+        outbox.save(first);
+        second.rename("Dr. G. Lee");
+        second.getPendingEvents().add(events.pending(new MentorArchived(mentorId), "med-school", student, 2));
+        assertThatThrownBy(() -> outbox.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
+        SampleMentor stored = mongo.findById(mentorId, SampleMentor.class);
+        assertThat(stored.getName()).isEqualTo("Dr. Grace Lee");
+        assertThat(stored.getPendingEvents()).isEmpty();
     }
 
     private List<?> pendingOf(String mentorId) {

@@ -19,7 +19,7 @@ public class SampleMentor implements OutboxDocument, StudentOwned {
     private String studentId;
     private String name;
     @Version
-    private Long version;
+    private long version;
     private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     public SampleMentor() {
@@ -51,7 +51,11 @@ public class SampleMentor implements OutboxDocument, StudentOwned {
         return name;
     }
 
-    public Long getVersion() {
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public long getVersion() {
         return version;
     }
 
