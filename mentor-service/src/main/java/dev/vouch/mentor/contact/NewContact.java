@@ -1,0 +1,21 @@
+package dev.vouch.mentor.contact;
+
+import dev.vouch.events.ContactType;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The body of {@code POST /mentors/{id}/contacts}. */
+public record NewContact(
+        @NotNull ContactType type,
+        @NotNull Instant occurredAt,
+        @Size(max = 4000) String notes) {
+
+    public NewContact {
+        // MongoDB keeps milliseconds; the id derived from this time must match what is stored and read back.
+        occurredAt = occurredAt == null ? null : occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        notes = notes == null || notes.isBlank() ? null : notes.strip();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.vouch.mentor.mentor;
+
+import dev.vouch.events.ContactLogged;
+import dev.vouch.events.MentorAdded;
+import dev.vouch.events.MentorArchived;
+import dev.vouch.events.MentorUpdated;
+import dev.vouch.kit.outbox.OutboxDocument;
+import dev.vouch.kit.outbox.PendingEvent;
+import dev.vouch.kit.security.StudentOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Someone who could write a letter for a student: the student's details about them, whether they are still
+ * followed, and the contact log's summary. The document carries its own pending events (the outbox) and its
+ * version, which is also the {@code sequence} of the event each change publishes.
+ */
+@Document(Mentor.COLLECTION)
+@CompoundIndex(name = "student_status_name", def = "{'tenant': 1, 'studentId': 1, 'status': 1, 'sortName': 1}")
+public class Mentor implements OutboxDocument, StudentOwned {
+
+    public static final String COLLECTION = "mentors";
+    /** How many recent contacts the document keeps; older ones live only in the contact history. */
+    static final int RECENT_CONTACTS = 5;
+
+    @Id
+    private String id;
+    private String tenant;
+    private String studentId;
+    private MentorDetails details;
+    /** The name in lower case, so lists sort the way people read them. */
+    private String sortName;
+    private MentorStatus status;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant archivedAt;
+    private Instant lastContactAt;
+    private int contactCount;
+    private List<ContactEntry> recentContacts;
+    /** Primitive: the first insert stores 1, the version of {@code MentorAdded}. */
+    @Version
+    private long version;
+    private List<PendingEvent> pendingEvents;
+
+    @PersistenceCreator
+    Mentor(String id, String tenant, String studentId, MentorDetails details, MentorStatus status,
+           Instant createdAt, Instant updatedAt, Instant archivedAt, Instant lastContactAt, int contactCount,
+           List<ContactEntry> recentContacts, long version, List<PendingEvent> pendingEvents) {
+        this.id = id;
+        this.tenant = tenant;
+        this.studentId = studentId;
+        this.details = details;
+        this.sortName = sortName(details);
+        this.status = status;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.archivedAt = archivedAt;
+        this.lastContactAt = lastContactAt;
+        this.contactCount = contactCount;
+        this.recentContacts = recentContacts == null ? new ArrayList<>() : new ArrayList<>(recentContacts);
+        this.version = version;
+        this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
+    }
+
+    /** A new, active mentor; not yet stored. */
+    public static Mentor add(String id, String tenant, String studentId, MentorDetails details, Instant now) {
+        return new Mentor(id, tenant, studentId, details, MentorStatus.ACTIVE, now, now, null, null, 0,
+                List.of(), 0, List.of());
+    }
+
+    /**
+     * Replaces the details.
+     *
+     * @return the names of the fields that changed; empty (and nothing touched) when the details are the same
+     */
+    public List<String> update(MentorDetails next, Instant now) {
+        List<String> changed = details.differences(next);
+        if (!changed.isEmpty()) {
+            details = next;
+            sortName = sortName(next);
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** @return false if the mentor was archived already (nothing changes then) */
+    public boolean archive(Instant now) {
+        if (isArchived()) {
+            return false;
+        }
+        status = MentorStatus.ARCHIVED;
+        archivedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Counts a contact: the last contact is the latest one that happened, whatever order they are logged in. */
+    public void logContact(ContactEntry contact) {
+        contactCount++;
+        if (lastContactAt == null || contact.occurredAt().isAfter(lastContactAt)) {
+            lastContactAt = contact.occurredAt();
+        }
+        recentContacts.add(contact);
+        recentContacts.sort(Comparator.comparing(ContactEntry::loggedAt).thenComparing(ContactEntry::id));
+        while (recentContacts.size() > RECENT_CONTACTS) {
+            recentContacts.remove(0);
+        }
+        updatedAt = contact.loggedAt();
+    }
+
+    public Optional<ContactEntry> recentContact(String contactId) {
+        return recentContacts.stream().filter(contact -> contact.id().equals(contactId)).findFirst();
+    }
+
+    /** The version this mentor will have once the change being made now is stored: the event's sequence. */
+    public long nextVersion() {
+        return version + 1;
+    }
+
+    public MentorAdded added() {
+        return new MentorAdded(id, details.name(), details.title(), details.specialty(), details.organization(),
+                details.relationship(), details.source(), details.stayInTouchDays());
+    }
+
+    public MentorUpdated updated(List<String> changedFields) {
+        return new MentorUpdated(id, changedFields, details.name(), details.title(), details.specialty(),
+                details.organization(), details.relationship(), details.stayInTouchDays());
+    }
+
+    public MentorArchived archived() {
+        return new MentorArchived(id);
+    }
+
+    public ContactLogged contactLogged(ContactEntry contact) {
+        return new ContactLogged(id, contact.id(), contact.type(), contact.occurredAt());
+    }
+
+    public boolean isArchived() {
+        return status == MentorStatus.ARCHIVED;
+    }
+
+    private static String sortName(MentorDetails details) {
+        return details == null || details.name() == null ? null : details.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getTenant() {
+        return tenant;
+    }
+
+    @Override
+    public String getStudentId() {
+        return studentId;
+    }
+
+    public MentorDetails getDetails() {
+        return details;
+    }
+
+    public MentorStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getArchivedAt() {
+        return archivedAt;
+    }
+
+    public Instant getLastContactAt() {
+        return lastContactAt;
+    }
+
+    public int getContactCount() {
+        return contactCount;
+    }
+
+    public List<ContactEntry> getRecentContacts() {
+        return List.copyOf(recentContacts);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public List<PendingEvent> getPendingEvents() {
+        return pendingEvents;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vouch.mentor.mentor;
+
+import dev.vouch.kit.security.AccessScope;
+import dev.vouch.kit.web.ConflictException;
+import dev.vouch.kit.web.Versions;
+import dev.vouch.mentor.ResultPage;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** What a student does with their mentors: add, read, find, change and archive them. */
+@Service
+public class MentorService {
+
+    /** Unconditional changes (archiving) are retried this often when another write got there first. */
+    static final int ATTEMPTS = 3;
+
+    private final MentorRepository mentors;
+    private final MentorPatch patches;
+    private final Clock clock;
+
+    public MentorService(MentorRepository mentors, MentorPatch patches, Clock clock) {
+        this.mentors = mentors;
+        this.patches = patches;
+        this.clock = clock;
+    }
+
+    public Mentor add(AccessScope scope, MentorDetails details) {
+        Mentor mentor = Mentor.add(UUID.randomUUID().toString(), scope.tenant(), scope.studentId(), details, now());
+        return mentors.insert(mentor, mentor.added());
+    }
+
+    /** The mentor, if it exists and lies in the caller's scope; 404 otherwise. */
+    public Mentor get(AccessScope scope, String id) {
+        return scope.require(mentors.findById(id).orElse(null), "Mentor", id);
+    }
+
+    public ResultPage<Mentor> search(AccessScope scope, String text, MentorStatus status, int page, int size) {
+        return mentors.search(scope.criteria(), status, text, page, size);
+    }
+
+    /**
+     * Applies a merge patch to the version the client read ({@code If-Match}). Publishes {@code MentorUpdated}
+     * naming the changed fields; a patch that changes nothing stores nothing and publishes nothing.
+     */
+    public Mentor update(AccessScope scope, String id, String ifMatch, JsonNode patch) {
+        Mentor mentor = get(scope, id);
+        if (mentor.isArchived()) {
+            throw new ConflictException("mentor-archived", "Mentor " + id + " is archived and cannot be changed")
+                    .with("currentStatus", mentor.getStatus());
+        }
+        Versions.requireMatch(ifMatch, mentor.getVersion());
+        MentorDetails next = patches.apply(mentor.getDetails(), patch);
+        List<String> changed = mentor.update(next, now());
+        if (changed.isEmpty()) {
+            return mentor;
+        }
+        // A write between our read and this save fails the version check: 409, the client re-reads.
+        return mentors.save(mentor, mentor.updated(changed));
+    }
+
+    /** Archives the mentor. Idempotent: archiving an archived mentor changes and publishes nothing. */
+    public void archive(AccessScope scope, String id) {
+        retryingOnConflict(() -> {
+            Mentor mentor = get(scope, id);
+            if (mentor.archive(now())) {
+                mentors.save(mentor, mentor.archived());
+            }
+            return mentor;
+        });
+    }
+
+    /** Runs a read-change-write that does not depend on the version the client saw, again if it loses a race. */
+    public static <T> T retryingOnConflict(Supplier<T> readChangeWrite) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readChangeWrite.get();
+            } catch (OptimisticLockingFailureException lost) {
+                if (attempt >= ATTEMPTS) {
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    private Instant now() {
+        // MongoDB keeps milliseconds: what we answer now is what a later read returns.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
