@@ -5,7 +5,6 @@ import dev.vouch.events.ContactType;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
-import dev.vouch.mentor.Published;
 import dev.vouch.mentor.Student;
 import dev.vouch.testsupport.ApiClient;
 import dev.vouch.testsupport.EventProbe;
@@ -72,7 +71,7 @@ class ContactLogIT {
         assertThat(student.api().get("/api/v1/mentors/" + mentorId + "/contacts/" + contactId).json().get("type")
                 .asString()).isEqualTo("MEETING");
 
-        ConsumerRecord<String, byte[]> record = Published.await(probe, student.id(), 2).get(1);
+        ConsumerRecord<String, byte[]> record = probe.await(EventProbe.keyed(student.id()), 2).get(1);
         assertThat(EventProbe.header(record, "ce_type")).isEqualTo("dev.vouch.ContactLogged.v1");
         assertThat(EventProbe.header(record, "ce_subject")).isEqualTo(mentorId);
         assertThat(EventProbe.header(record, "ce_sequence")).isEqualTo("2");
@@ -96,8 +95,8 @@ class ContactLogIT {
         assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
         assertThat(student.mentor(mentorId).get("contactCount").asInt()).isEqualTo(1);
         assertThat(student.api().get("/api/v1/mentors/" + mentorId + "/contacts").json().get("total").asInt()).isEqualTo(1);
-        Published.await(probe, student.id(), 2);
-        assertThat(Published.settle(probe, student.id(), Duration.ofMillis(500))).hasSize(2);
+        probe.await(EventProbe.keyed(student.id()), 2);
+        assertThat(probe.settle(EventProbe.keyed(student.id()), Duration.ofMillis(500))).hasSize(2);
     }
 
     @Test

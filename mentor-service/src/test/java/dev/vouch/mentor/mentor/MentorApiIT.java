@@ -8,7 +8,6 @@ import dev.vouch.events.MentorSource;
 import dev.vouch.events.MentorUpdated;
 import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
-import dev.vouch.mentor.Published;
 import dev.vouch.mentor.Student;
 import dev.vouch.testsupport.ApiClient;
 import dev.vouch.testsupport.EventProbe;
@@ -69,7 +68,7 @@ class MentorApiIT {
         assertThat(mentor.get("contactCount").asInt()).isZero();
         assertThat(mentor.get("ratings").get("firstHandKnowledge").asInt()).isEqualTo(5);
 
-        ConsumerRecord<String, byte[]> record = Published.await(probe, student.id(), 1).get(0);
+        ConsumerRecord<String, byte[]> record = probe.await(EventProbe.keyed(student.id()), 1).get(0);
         assertThat(record.key()).isEqualTo(student.id());
         assertThat(header(record, "ce_type")).isEqualTo("dev.vouch.MentorAdded.v1");
         assertThat(header(record, "ce_source")).isEqualTo("/vouch/mentor-service");
@@ -112,7 +111,7 @@ class MentorApiIT {
         assertThat(patched.json().get("ratings").get("standing").asInt()).isEqualTo(5);
         assertThat(patched.json().get("ratings").get("firstHandKnowledge").asInt()).isEqualTo(5);
 
-        ConsumerRecord<String, byte[]> updated = Published.await(probe, student.id(), 2).get(1);
+        ConsumerRecord<String, byte[]> updated = probe.await(EventProbe.keyed(student.id()), 2).get(1);
         assertThat(header(updated, "ce_type")).isEqualTo("dev.vouch.MentorUpdated.v1");
         assertThat(header(updated, "ce_sequence")).isEqualTo("2");
         MentorUpdated event = (MentorUpdated) EventProbe.decode(updated).payload();
@@ -156,8 +155,8 @@ class MentorApiIT {
         JsonNode mentor = student.mentor(id);
         assertThat(mentor.get("title").asString()).isEqualTo("Chief");
         assertThat(mentor.get("version").asInt()).isEqualTo(2);
-        Published.await(probe, student.id(), 2);
-        assertThat(Published.settle(probe, student.id(), Duration.ofMillis(500))).hasSize(2);
+        probe.await(EventProbe.keyed(student.id()), 2);
+        assertThat(probe.settle(EventProbe.keyed(student.id()), Duration.ofMillis(500))).hasSize(2);
     }
 
     @Test
@@ -170,8 +169,8 @@ class MentorApiIT {
 
         assertThat(same.status()).isEqualTo(200);
         assertThat(same.header("ETag")).isEqualTo("\"1\"");
-        Published.await(probe, student.id(), 1);
-        assertThat(Published.settle(probe, student.id(), Duration.ofMillis(500))).hasSize(1);
+        probe.await(EventProbe.keyed(student.id()), 1);
+        assertThat(probe.settle(EventProbe.keyed(student.id()), Duration.ofMillis(500))).hasSize(1);
     }
 
     @Test
@@ -190,8 +189,8 @@ class MentorApiIT {
         assertThat(patch.status()).isEqualTo(409);
         assertThat(patch.json().get("currentStatus").asString()).isEqualTo("ARCHIVED");
 
-        List<ConsumerRecord<String, byte[]>> events = Published.await(probe, student.id(), 2);
-        assertThat(Published.settle(probe, student.id(), Duration.ofMillis(500))).hasSize(2);
+        List<ConsumerRecord<String, byte[]>> events = probe.await(EventProbe.keyed(student.id()), 2);
+        assertThat(probe.settle(EventProbe.keyed(student.id()), Duration.ofMillis(500))).hasSize(2);
         EventEnvelope<VouchEvent> archivedEvent = EventProbe.decode(events.get(1));
         assertThat(archivedEvent.payload()).isEqualTo(new MentorArchived(id));
         assertThat(archivedEvent.sequence()).isEqualTo(2);
