@@ -44,5 +44,7 @@ public abstract class ServiceHealthContract {
         ApiClient.Response docs = new ApiClient(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("openapi").asString()).startsWith("3.1");
+        assertThat(docs.body()).as("the access scope comes from the token, not from a parameter")
+                .doesNotContain("\"name\":\"scope\"");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vouch.kit.config;
 
+import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.security.AccessScopeArgumentResolver;
 import dev.vouch.kit.web.BodySizeLimit;
 import dev.vouch.kit.web.ProblemHandler;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,6 +28,11 @@ import java.util.List;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(VouchProperties.class)
 public class VouchWebAutoConfiguration {
+
+    static {
+        // Resolved from the token, not sent by clients: keep it out of the OpenAPI description.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AccessScope.class);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ public class OutboxRelay implements AutoCloseable {
     private final Duration sweepGrace;
     private final Duration sendTimeout;
     private final ExecutorService executor;
+    private final ConcurrentHashMap<String, Boolean> runAgain = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestPendingEpochMilli = new AtomicLong(-1);
 
@@ -65,18 +67,42 @@ public class OutboxRelay implements AutoCloseable {
                 .register(registry);
     }
 
-    /** Publishes the document's pending events in the background; failures are left to the sweep. */
+    /**
+     * Publishes the document's pending events in the background; failures are left to the sweep. Requests for
+     * one document are serialised: while its publish runs, further requests only ask for one more run after it,
+     * so two threads never send the same pending event side by side.
+     */
     public void publishSoon(String collection, String id) {
+        String key = collection + "/" + id;
+        boolean[] start = {false};
+        runAgain.compute(key, (k, running) -> {
+            if (running == null) {
+                start[0] = true;
+                return Boolean.FALSE;
+            }
+            return Boolean.TRUE;
+        });
+        if (!start[0]) {
+            return;
+        }
         try {
-            executor.execute(() -> {
-                try {
-                    publish(collection, id);
-                } catch (RuntimeException e) {
-                    log.warn("Outbox publish of {}/{} failed, the sweep will retry: {}", collection, id, e.toString());
-                }
-            });
+            executor.execute(() -> drain(key, collection, id));
         } catch (RejectedExecutionException shuttingDown) {
-            log.debug("Relay is shutting down; {}/{} is left to the next sweep", collection, id);
+            runAgain.remove(key);
+            log.debug("Relay is shutting down; {} is left to the next sweep", key);
+        }
+    }
+
+    private void drain(String key, String collection, String id) {
+        while (true) {
+            try {
+                publish(collection, id);
+            } catch (RuntimeException e) {
+                log.warn("Outbox publish of {} failed, the sweep will retry: {}", key, e.toString());
+            }
+            if (runAgain.computeIfPresent(key, (k, again) -> again ? Boolean.FALSE : null) == null) {
+                return;
+            }
         }
     }
 

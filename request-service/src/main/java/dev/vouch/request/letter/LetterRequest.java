@@ -1,0 +1,235 @@
+package dev.vouch.request.letter;
+
+import dev.vouch.events.LetterAccepted;
+import dev.vouch.events.LetterCancelled;
+import dev.vouch.events.LetterDeadlineChanged;
+import dev.vouch.events.LetterDeclined;
+import dev.vouch.events.LetterEvent;
+import dev.vouch.events.LetterMaterialsShared;
+import dev.vouch.events.LetterPurpose;
+import dev.vouch.events.LetterRequested;
+import dev.vouch.events.LetterSubmitted;
+import dev.vouch.events.Material;
+import dev.vouch.kit.outbox.OutboxDocument;
+import dev.vouch.kit.outbox.PendingEvent;
+import dev.vouch.kit.security.StudentOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One letter a student asks (or plans to ask) of one mentor: what it is for, where it goes, when it is due,
+ * what the writer was given, and where it stands. Vouch never holds the letter itself.
+ *
+ * <p>Each change returns the event that describes it; {@link LetterService} stamps it with the version the
+ * document will have once saved ({@link #nextVersion()}) and {@link LetterStore} writes both at once through the outbox. The rules
+ * themselves live in {@link LetterLifecycle}, {@link Deadline} and {@link ShortNotice}.
+ */
+@Document(LetterRequest.COLLECTION)
+public class LetterRequest implements OutboxDocument, StudentOwned {
+
+    public static final String COLLECTION = "letters";
+
+    @Id
+    private String id;
+    private String tenant;
+    private String studentId;
+    private String mentorId;
+    private LetterPurpose purpose;
+    private List<String> targets = new ArrayList<>();
+    private Instant deadline;
+    private boolean waiverSigned;
+    private Set<Material> materials = EnumSet.noneOf(Material.class);
+    private String message;
+    private LetterStatus status;
+    /** When the student asked; absent while the letter is only planned. */
+    private Instant requestedAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+    /** 1 once created, +1 per change: the {@code sequence} of the event that change published. */
+    @Version
+    private long version;
+    private List<PendingEvent> pendingEvents = new ArrayList<>();
+
+    LetterRequest() {
+        // for the mapping
+    }
+
+    /** A new letter, PLANNED or REQUESTED as the draft says; announce it with {@link #asRequested}. */
+    public static LetterRequest create(String id, String tenant, String studentId, LetterDraft draft, Instant now) {
+        Deadline.requireFuture(draft.deadline(), now);
+        LetterRequest letter = new LetterRequest();
+        letter.id = id;
+        letter.tenant = tenant;
+        letter.studentId = studentId;
+        letter.mentorId = draft.mentorId();
+        letter.purpose = draft.purpose();
+        letter.targets = new ArrayList<>(draft.targets());
+        letter.deadline = draft.deadline();
+        letter.waiverSigned = draft.waiverSigned();
+        letter.materials = copy(draft.materials());
+        letter.message = draft.message();
+        letter.status = draft.planned() ? LetterStatus.PLANNED : LetterStatus.REQUESTED;
+        letter.requestedAt = draft.planned() ? null : now;
+        letter.createdAt = now;
+        letter.updatedAt = now;
+        return letter;
+    }
+
+    /** The LetterRequested that announces this letter as it now stands: planned, or asked at {@code requestedAt}. */
+    public LetterRequested asRequested(ShortNotice shortNotice, Instant now) {
+        return new LetterRequested(id, mentorId, purpose, targets, deadline, waiverSigned, materials,
+                status == LetterStatus.PLANNED, isShortNotice(shortNotice, now), requestedAt);
+    }
+
+    /**
+     * Moves the letter along its lifecycle and returns the event of the move; asking for a planned letter
+     * announces it again as requested. Throws {@link IllegalMoveException} and changes nothing otherwise.
+     */
+    public LetterEvent moveTo(LetterStatus target, ShortNotice shortNotice, Instant now) {
+        LetterLifecycle.requireMove(status, target);
+        status = target;
+        updatedAt = now;
+        return switch (target) {
+            case REQUESTED -> {
+                requestedAt = now;
+                yield asRequested(shortNotice, now);
+            }
+            case ACCEPTED -> new LetterAccepted(id, mentorId);
+            case DECLINED -> new LetterDeclined(id, mentorId);
+            case SUBMITTED -> new LetterSubmitted(id, mentorId);
+            case CANCELLED -> new LetterCancelled(id, mentorId);
+            case PLANNED -> throw new IllegalStateException("The lifecycle has no move back to PLANNED");
+        };
+    }
+
+    /** Moves the deadline; empty when it is the deadline the letter already has (nothing changes then). */
+    public Optional<LetterDeadlineChanged> moveDeadline(Instant newDeadline, Instant now) {
+        requireOpen();
+        Deadline.requireFuture(newDeadline, now);
+        if (newDeadline.equals(deadline)) {
+            return Optional.empty();
+        }
+        Instant previous = deadline;
+        deadline = newDeadline;
+        updatedAt = now;
+        return Optional.of(new LetterDeadlineChanged(id, mentorId, previous, newDeadline));
+    }
+
+    /** Replaces the materials the writer has; empty when the set is unchanged (nothing changes then). */
+    public Optional<LetterMaterialsShared> shareMaterials(Set<Material> newMaterials, Instant now) {
+        requireOpen();
+        Set<Material> next = copy(newMaterials);
+        if (next.equals(getMaterials())) {
+            return Optional.empty();
+        }
+        materials = next;
+        updatedAt = now;
+        return Optional.of(new LetterMaterialsShared(id, mentorId, next));
+    }
+
+    /** The version this document will have once the change being made is saved: the event's sequence. */
+    public long nextVersion() {
+        return version + 1;
+    }
+
+    /**
+     * Short notice is measured from when the writer was asked; a planned letter is measured from {@code now},
+     * as if asked today, so the student sees it coming.
+     */
+    public boolean isShortNotice(ShortNotice shortNotice, Instant now) {
+        return shortNotice.applies(requestedAt != null ? requestedAt : now, deadline);
+    }
+
+    /** Whole days left until the deadline, rounded down; negative once it has passed. */
+    public long daysUntilDeadline(Instant now) {
+        return Math.floorDiv(Duration.between(now, deadline).getSeconds(), Duration.ofDays(1).getSeconds());
+    }
+
+    private void requireOpen() {
+        if (status.isFinal()) {
+            throw new LetterClosedException(status);
+        }
+    }
+
+    private static Set<Material> copy(Set<Material> materials) {
+        return materials == null || materials.isEmpty() ? EnumSet.noneOf(Material.class) : EnumSet.copyOf(materials);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getTenant() {
+        return tenant;
+    }
+
+    @Override
+    public String getStudentId() {
+        return studentId;
+    }
+
+    public String getMentorId() {
+        return mentorId;
+    }
+
+    public LetterPurpose getPurpose() {
+        return purpose;
+    }
+
+    public List<String> getTargets() {
+        return List.copyOf(targets);
+    }
+
+    public Instant getDeadline() {
+        return deadline;
+    }
+
+    public boolean isWaiverSigned() {
+        return waiverSigned;
+    }
+
+    /** In the order Material declares them. */
+    public Set<Material> getMaterials() {
+        return copy(materials);
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public LetterStatus getStatus() {
+        return status;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public List<PendingEvent> getPendingEvents() {
+        return pendingEvents;
+    }
+}
