@@ -1,7 +1,7 @@
 package dev.vouch.mentor.contact;
 
 import dev.vouch.kit.security.AccessScope;
-import dev.vouch.mentor.ResultPage;
+import dev.vouch.kit.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

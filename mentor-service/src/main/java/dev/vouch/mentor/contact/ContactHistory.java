@@ -1,6 +1,6 @@
 package dev.vouch.mentor.contact;
 
-import dev.vouch.mentor.ResultPage;
+import dev.vouch.kit.web.ResultPage;
 import dev.vouch.mentor.mentor.ContactEntry;
 import dev.vouch.mentor.mentor.Mentor;
 import org.springframework.dao.DuplicateKeyException;

@@ -4,7 +4,7 @@ import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.kit.web.InvalidFieldException;
 import dev.vouch.kit.web.NotFoundException;
-import dev.vouch.mentor.ResultPage;
+import dev.vouch.kit.web.ResultPage;
 import dev.vouch.mentor.mentor.ContactEntry;
 import dev.vouch.mentor.mentor.Mentor;
 import dev.vouch.mentor.mentor.MentorRepository;

@@ -2,7 +2,7 @@ package dev.vouch.mentor.mentor;
 
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.Versions;
-import dev.vouch.mentor.ResultPage;
+import dev.vouch.kit.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -3,7 +3,7 @@ package dev.vouch.mentor.mentor;
 import dev.vouch.events.MentorEvent;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.EventOutbox;
-import dev.vouch.mentor.ResultPage;
+import dev.vouch.kit.web.ResultPage;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -3,7 +3,7 @@ package dev.vouch.mentor.mentor;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.kit.web.Versions;
-import dev.vouch.mentor.ResultPage;
+import dev.vouch.kit.web.ResultPage;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;

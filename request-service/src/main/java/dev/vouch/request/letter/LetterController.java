@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.kit.web.ResultPage;
 import dev.vouch.events.Material;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
@@ -60,9 +61,6 @@ class LetterController {
             @Schema(description = "The whole set the writer now has") @NotNull Set<@NotNull Material> materials) {
     }
 
-    record LetterPage(List<LetterView> items, int page, int size, long total) {
-    }
-
     @PostMapping
     @Operation(summary = "Ask a mentor for a letter, or plan to",
             description = "201 with the letter. The mentor must be one of the student's and not archived: unknown "
@@ -77,7 +75,7 @@ class LetterController {
     @GetMapping
     @Operation(summary = "List letters, soonest deadline first")
     @Parameter(name = "studentId", in = ParameterIn.QUERY, description = ADVISOR_HELP)
-    LetterPage list(AccessScope scope,
+    ResultPage<LetterView> list(AccessScope scope,
                     @Parameter(description = "Any of these statuses; repeat the parameter for several")
                     @RequestParam(required = false) List<LetterStatus> status,
                     @Parameter(description = "Deadline strictly before this instant, e.g. 2027-02-01T00:00:00Z")
@@ -87,7 +85,7 @@ class LetterController {
                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         LetterFilter filter = new LetterFilter(status == null ? Set.of() : new HashSet<>(status), dueBefore, mentorId);
         LetterStore.Page found = letters.list(scope, filter, page, size);
-        return new LetterPage(found.items().stream().map(letter -> LetterView.of(letter, letters)).toList(),
+        return new ResultPage<>(found.items().stream().map(letter -> LetterView.of(letter, letters)).toList(),
                 page, size, found.total());
     }
 
