@@ -6,6 +6,6 @@ cd "$(dirname "$0")"
 jar=local-launcher/target/vouch-local.jar
 if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.yml' -o -name 'pom.xml' \) -newer "$jar" -print -quit)" ]; then
   echo "Building Vouch (first run, or sources changed) ..."
-  ./mvnw -q -B -DskipTests package
+  ./mvnw -q -B -DskipTests -DskipImageCheck package
 fi
 exec java -jar "$jar" "$@"

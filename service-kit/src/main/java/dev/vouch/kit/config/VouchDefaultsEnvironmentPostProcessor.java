@@ -43,6 +43,7 @@ public class VouchDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.metrics.tags.service", "${spring.application.name}");
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         // API description as OpenAPI 3.1 (errors are problem+json through the kit's ProblemHandler).
         defaults.put("springdoc.api-docs.version", "openapi_3_1");
         defaults.put("springdoc.paths-to-match", "/api/**");
