@@ -1,0 +1,7 @@
+package dev.vouch.reminder.projection;
+
+public enum MentorStatus {
+    ACTIVE,
+    /** Final: no reminders follow an archived mentor. */
+    ARCHIVED
+}

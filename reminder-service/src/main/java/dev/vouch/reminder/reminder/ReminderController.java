@@ -1,0 +1,89 @@
+package dev.vouch.reminder.reminder;
+
+import dev.vouch.events.ReminderResolution;
+import dev.vouch.kit.security.AccessScope;
+import dev.vouch.kit.web.InvalidFieldException;
+import dev.vouch.kit.web.ResultPage;
+import dev.vouch.kit.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/v1/reminders")
+@Tag(name = "Reminders", description = "Follow-ups derived from what happened to a student's mentors and letters")
+class ReminderController {
+
+    private final ReminderQueries queries;
+    private final ReminderActions actions;
+
+    ReminderController(ReminderQueries queries, ReminderActions actions) {
+        this.queries = queries;
+        this.actions = actions;
+    }
+
+    @GetMapping
+    @Operation(summary = "The student's reminders, due and coming up, sorted by when they are next due",
+            description = "Advisors pass studentId. Filters: state (repeatable), dueBefore (next due strictly before).")
+    ResultPage<ReminderView> list(AccessScope scope,
+                      @RequestParam(name = "state", required = false) List<ReminderState> states,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
+                      @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidFieldException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > ResultPage.MAX_SIZE) {
+            throw new InvalidFieldException("size", "must be between 1 and " + ResultPage.MAX_SIZE);
+        }
+        Set<ReminderState> wanted = states == null || states.isEmpty() ? EnumSet.allOf(ReminderState.class)
+                : EnumSet.copyOf(states);
+        List<ReminderAgenda.Item> matching = queries.agenda(scope).stream()
+                .filter(item -> wanted.contains(item.state()))
+                .filter(item -> dueBefore == null || (item.nextDueAt() != null && item.nextDueAt().isBefore(dueBefore)))
+                .toList();
+        List<ReminderView> items = matching.stream().skip((long) page * size).limit(size).map(ReminderView::of).toList();
+        return new ResultPage<>(items, page, size, matching.size());
+    }
+
+    @PostMapping("/{id}/done")
+    @Operation(summary = "Mark a due reminder done (publishes ReminderResolved with resolution DONE)")
+    ResponseEntity<ReminderView> done(AccessScope scope, @PathVariable String id,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(actions.close(scope, id, ReminderResolution.DONE, ifMatch));
+    }
+
+    @PostMapping("/{id}/dismiss")
+    @Operation(summary = "Dismiss a due reminder (publishes ReminderResolved with resolution DISMISSED)")
+    ResponseEntity<ReminderView> dismiss(AccessScope scope, @PathVariable String id,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(actions.close(scope, id, ReminderResolution.DISMISSED, ifMatch));
+    }
+
+    @PostMapping("/{id}/snooze")
+    @Operation(summary = "Put a due reminder off until a time in the future; it fires again then")
+    ResponseEntity<ReminderView> snooze(AccessScope scope, @PathVariable String id,
+                                        @RequestBody(required = false) SnoozeRequest request,
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(actions.snooze(scope, id, request == null ? null : request.until(), ifMatch));
+    }
+
+    private static ResponseEntity<ReminderView> answer(Reminder reminder) {
+        return ResponseEntity.ok().eTag(Versions.etag(reminder.loadedVersion())).body(ReminderView.of(reminder));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.vouch.reminder.rules;
+
+import dev.vouch.events.Material;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The thresholds of the reminder rules. Defaults follow the design's rule table; every one is configurable
+ * under {@code vouch.reminders.*}.
+ *
+ * @param askEarlyMinNotice      less notice than this at request time flags ASK_EARLY at once (30 days)
+ * @param askEarlyPlanLead       a planned letter not asked for this long before its deadline flags ASK_EARLY (6 weeks)
+ * @param noResponseAfter        NO_RESPONSE when neither accepted nor declined this long after the request (14 days)
+ * @param missingMaterialsAfter  MISSING_MATERIALS this long after a request without the required materials (2 days)
+ * @param requiredMaterials      what a writer needs before MISSING_MATERIALS clears (personal statement and CV)
+ * @param deadlineThresholds     days before the deadline at which DEADLINE_APPROACHING fires (14, 7, 3, 1)
+ * @param thankYouAfter          THANK_YOU this long after submission without a THANK_YOU contact (3 days)
+ * @param defaultStayInTouchDays stay-in-touch cadence for mentors that do not carry their own (90 days)
+ * @param atRiskWindow           the advisor view's "due soon" window (7 days)
+ */
+public record ReminderPolicy(
+        Duration askEarlyMinNotice,
+        Duration askEarlyPlanLead,
+        Duration noResponseAfter,
+        Duration missingMaterialsAfter,
+        Set<Material> requiredMaterials,
+        List<Integer> deadlineThresholds,
+        Duration thankYouAfter,
+        int defaultStayInTouchDays,
+        Duration atRiskWindow) {
+
+    public ReminderPolicy {
+        Objects.requireNonNull(askEarlyMinNotice, "askEarlyMinNotice");
+        Objects.requireNonNull(askEarlyPlanLead, "askEarlyPlanLead");
+        Objects.requireNonNull(noResponseAfter, "noResponseAfter");
+        Objects.requireNonNull(missingMaterialsAfter, "missingMaterialsAfter");
+        Objects.requireNonNull(thankYouAfter, "thankYouAfter");
+        Objects.requireNonNull(atRiskWindow, "atRiskWindow");
+        requiredMaterials = requiredMaterials == null || requiredMaterials.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(requiredMaterials));
+        deadlineThresholds = deadlineThresholds == null ? List.of() : deadlineThresholds.stream()
+                .filter(Objects::nonNull).filter(days -> days > 0).distinct()
+                .sorted(Comparator.reverseOrder()).toList();
+        if (defaultStayInTouchDays <= 0) {
+            throw new IllegalArgumentException("defaultStayInTouchDays must be positive");
+        }
+    }
+
+    public static ReminderPolicy defaults() {
+        return new ReminderPolicy(Duration.ofDays(30), Duration.ofDays(42), Duration.ofDays(14), Duration.ofDays(2),
+                EnumSet.of(Material.PERSONAL_STATEMENT, Material.CV), List.of(14, 7, 3, 1), Duration.ofDays(3), 90,
+                Duration.ofDays(7));
+    }
+
+    public ReminderPolicy withDeadlineThresholds(List<Integer> thresholds) {
+        return new ReminderPolicy(askEarlyMinNotice, askEarlyPlanLead, noResponseAfter, missingMaterialsAfter,
+                requiredMaterials, thresholds, thankYouAfter, defaultStayInTouchDays, atRiskWindow);
+    }
+
+    /** A mentor's own cadence, or the default when they have none. */
+    public Duration stayInTouchCadence(int mentorDays) {
+        return Duration.ofDays(mentorDays > 0 ? mentorDays : defaultStayInTouchDays);
+    }
+}
