@@ -57,7 +57,7 @@ final class LocalKafka implements AutoCloseable {
             try (Writer out = Files.newBufferedWriter(config)) {
                 props.store(out, "Written by the Vouch local stack at every start");
             }
-            format(config);
+            format(config, logDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,10 +66,13 @@ final class LocalKafka implements AutoCloseable {
         return new LocalKafka(server, port);
     }
 
-    /** Formats the log directory once; later starts find it formatted and keep their data. */
-    private static void format(Path config) {
+    /** Formats the log directory once; later starts find it formatted (with its cluster id) and keep their data. */
+    private static void format(Path config, Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] {"format", "--standalone", "--ignore-formatted",
+        int exit = StorageTool.execute(new String[] {"format", "--standalone",
                 "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {

@@ -30,12 +30,14 @@ public class ReminderMetrics {
     public static final String FIRED = "vouch.reminders.fired";
     public static final String OPEN = "vouch.reminders.open";
     public static final String LAG = "vouch.reminders.derivation.lag";
+    public static final String SCHEDULER_RUNS = "vouch.reminders.scheduler.runs";
 
     private static final Logger log = LoggerFactory.getLogger(ReminderMetrics.class);
 
     private final Map<ReminderKind, Counter> fired = new EnumMap<>(ReminderKind.class);
     private final Map<ReminderKind, AtomicLong> open = new EnumMap<>(ReminderKind.class);
     private final Timer lag;
+    private final Counter schedulerRuns;
     private final ReminderStore store;
 
     public ReminderMetrics(MeterRegistry registry, ReminderStore store) {
@@ -50,6 +52,13 @@ public class ReminderMetrics {
         }
         lag = Timer.builder(LAG).description("From an event's time to its effects on reminders being stored")
                 .publishPercentileHistogram(false).register(registry);
+        schedulerRuns = Counter.builder(SCHEDULER_RUNS)
+                .description("Completed scheduler ticks: the heartbeat behind the scheduler-not-running alert")
+                .register(registry);
+    }
+
+    public void schedulerRan() {
+        schedulerRuns.increment();
     }
 
     public void fired(ReminderKind kind) {

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.scheduler;
 
+import dev.vouch.reminder.reminder.ReminderMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,9 +15,11 @@ class SchedulerTick {
     private static final Logger log = LoggerFactory.getLogger(SchedulerTick.class);
 
     private final DueReminderScheduler scheduler;
+    private final ReminderMetrics metrics;
 
-    SchedulerTick(DueReminderScheduler scheduler) {
+    SchedulerTick(DueReminderScheduler scheduler, ReminderMetrics metrics) {
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelayString = "${vouch.reminders.scheduler.interval:PT15S}",
@@ -27,6 +30,7 @@ class SchedulerTick {
             if (fired > 0) {
                 log.info("Fired {} reminder(s)", fired);
             }
+            metrics.schedulerRan();
         } catch (RuntimeException e) {
             log.warn("Scheduler tick failed, the next one retries: {}", e.toString());
         }
