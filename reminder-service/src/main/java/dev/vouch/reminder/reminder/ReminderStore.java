@@ -12,12 +12,10 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import dev.vouch.events.ReminderKind;
-import dev.vouch.kit.outbox.OutboxDocument;
+import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.outbox.OutboxRelay;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -43,16 +41,15 @@ import java.util.Set;
 public class ReminderStore {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final Set<String> NOT_SET = Set.of("_id", "_class", "version", OutboxDocument.PENDING_EVENTS);
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
-    private final List<String> fields;
+    private final EventOutbox outbox;
 
-    public ReminderStore(MongoTemplate mongo, OutboxRelay relay) {
+    public ReminderStore(MongoTemplate mongo, OutboxRelay relay, EventOutbox outbox) {
         this.mongo = mongo;
         this.relay = relay;
-        this.fields = fieldNames(mongo);
+        this.outbox = outbox;
         collection().createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
     }
 
@@ -80,37 +77,15 @@ public class ReminderStore {
         List<Reminder> order = new ArrayList<>(reminders.size());
         Set<String> updated = new LinkedHashSet<>();
         for (Reminder reminder : reminders) {
-            long next = reminder.nextVersion();
-            Document doc = new Document();
-            mongo.getConverter().write(reminder, doc);
             if (reminder.isNew()) {
-                doc.put("version", next);
+                Document doc = new Document();
+                mongo.getConverter().write(reminder, doc);
+                doc.put("version", reminder.nextVersion());
                 writes.add(new InsertOneModel<>(doc));
             } else {
-                Document set = new Document("version", next);
-                Document unset = new Document();
-                for (String field : fields) {
-                    if (NOT_SET.contains(field)) {
-                        continue;
-                    }
-                    if (doc.get(field) != null) {
-                        set.put(field, doc.get(field));
-                    } else {
-                        unset.put(field, "");
-                    }
-                }
-                Document update = new Document("$set", set);
-                if (!unset.isEmpty()) {
-                    update.put("$unset", unset);
-                }
-                if (!reminder.newEvents().isEmpty()) {
-                    List<Object> events = new ArrayList<>();
-                    reminder.newEvents().forEach(event -> events.add(mongo.getConverter().convertToMongoType(event)));
-                    update.put("$push", new Document(OutboxDocument.PENDING_EVENTS, new Document("$each", events)));
-                }
-                writes.add(new UpdateOneModel<>(
-                        Filters.and(Filters.eq("_id", reminder.getId()), Filters.eq("version", reminder.loadedVersion())),
-                        update));
+                // The kit's outbox write (state, version check and $push of the new events), sent in bulk.
+                EventOutbox.Change change = outbox.changeOf(reminder);
+                writes.add(new UpdateOneModel<>(change.filter(), change.update()));
                 updated.add(reminder.getId());
             }
             order.add(reminder);
@@ -134,10 +109,11 @@ public class ReminderStore {
         }
         for (Reminder reminder : order) {
             if (!conflicts.contains(reminder.getId())) {
+                boolean hasEvents = !reminder.newEvents().isEmpty();
                 reminder.written(reminder.nextVersion());
-            }
-            if (!reminder.newEvents().isEmpty() || reminder.getPendingEvents().size() > 0) {
-                relay.publishSoon(Reminder.COLLECTION, reminder.getId());
+                if (hasEvents) {
+                    relay.publishSoon(Reminder.COLLECTION, reminder.getId());
+                }
             }
         }
         return conflicts;
@@ -166,10 +142,4 @@ public class ReminderStore {
         return mongo.getCollection(Reminder.COLLECTION);
     }
 
-    private static List<String> fieldNames(MongoTemplate mongo) {
-        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Reminder.class);
-        List<String> names = new ArrayList<>();
-        entity.doWithProperties((MongoPersistentProperty property) -> names.add(property.getFieldName()));
-        return names;
-    }
 }

@@ -6,10 +6,10 @@ import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,10 +17,11 @@ import java.util.List;
  * relay. No transaction is needed, so this works on any MongoDB-compatible server.
  *
  * <p>An update never rewrites the pending-event list: it sets the other fields and appends the events of this
- * change with {@code $push}, under a version check. Rewriting the list would bring back events the relay
- * published and removed since the aggregate was read, and they would go out twice. The events of a change are
- * those whose {@code sequence} is above the version the aggregate was read at: add them with
- * {@code sequence = version + 1}, the version the aggregate has once saved.
+ * change with {@code $push}, under a check of the version the aggregate was read at. Rewriting the list would
+ * bring back events the relay published and removed since the aggregate was read, and they would go out twice.
+ * The events of a change are those whose {@code sequence} is above the version the aggregate was read at: give
+ * the change's events the versions that follow ({@code version + 1}, {@code version + 2}, ...). The stored
+ * version becomes the last of them (or {@code version + 1} for a change without events).
  */
 public class EventOutbox {
 
@@ -44,59 +45,80 @@ public class EventOutbox {
      * {@link OptimisticLockingFailureException} if the document changed since it was read.
      */
     public <T extends OutboxDocument> T save(T aggregate) {
-        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
-                .getRequiredPersistentEntity(aggregate.getClass());
-        MongoPersistentProperty versionProperty = entity.getVersionProperty();
-        if (versionProperty == null) {
-            throw new IllegalStateException(aggregate.getClass().getSimpleName() + " needs a @Version field to be saved through the outbox");
+        Change change = changeOf(aggregate);
+        if (mongo.updateFirst(new BasicQuery(change.filter()), new BasicUpdate(change.update()), change.collection())
+                .getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(aggregate.getClass().getSimpleName() + " " + aggregate.getId()
+                    + " changed since version " + change.readVersion());
         }
-        PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
-        long version = ((Number) accessor.getProperty(versionProperty)).longValue();
+        written(aggregate, change);
+        return aggregate;
+    }
+
+    /**
+     * The write that {@link #save} would make, for callers that write many aggregates in one bulk operation:
+     * they send {@link Change#filter()} and {@link Change#update()} as an update-one and, for each that matched,
+     * call {@link #written}.
+     */
+    public <T extends OutboxDocument> Change changeOf(T aggregate) {
+        MongoPersistentEntity<?> entity = entityOf(aggregate);
+        MongoPersistentProperty versionProperty = entity.getVersionProperty();
+        long version = ((Number) entity.getPropertyAccessor(aggregate).getProperty(versionProperty)).longValue();
 
         Document fields = new Document();
         mongo.getConverter().write(aggregate, fields);
         fields.remove("_id");
         fields.remove(OutboxDocument.PENDING_EVENTS);
-        fields.put(versionProperty.getFieldName(), version + 1);
-        Update update = new Update();
-        fields.forEach(update::set);
+        List<PendingEvent> added = aggregate.getPendingEvents().stream().filter(event -> event.sequence() > version).toList();
+        long newVersion = Math.max(version + 1, added.stream().mapToLong(PendingEvent::sequence).max().orElse(0));
+        fields.put(versionProperty.getFieldName(), newVersion);
+
+        Document update = new Document("$set", fields);
         // Fields now null are absent from the converted document: remove them rather than keep old values.
+        Document unset = new Document();
         entity.doWithProperties((MongoPersistentProperty property) -> {
             String field = property.getFieldName();
             if (!property.isIdProperty() && !fields.containsKey(field) && !OutboxDocument.PENDING_EVENTS.equals(field)) {
-                update.unset(field);
+                unset.put(field, "");
             }
         });
-        List<Document> added = aggregate.getPendingEvents().stream()
-                .filter(event -> event.sequence() > version)
-                .map(event -> {
-                    Document document = new Document();
-                    mongo.getConverter().write(event, document);
-                    document.remove("_class");
-                    return document;
-                })
-                .toList();
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
         if (!added.isEmpty()) {
-            update.push(OutboxDocument.PENDING_EVENTS).each(added.toArray());
+            List<Object> events = new ArrayList<>(added.size());
+            added.forEach(event -> events.add(mongo.getConverter().convertToMongoType(event)));
+            update.put("$push", new Document(OutboxDocument.PENDING_EVENTS, new Document("$each", events)));
         }
-
-        String collection = mongo.getCollectionName(aggregate.getClass());
-        Query current = Query.query(Criteria.where("_id").is(aggregate.getId()).and(versionProperty.getFieldName()).is(version));
-        if (mongo.updateFirst(current, update, collection).getMatchedCount() == 0) {
-            throw new OptimisticLockingFailureException(aggregate.getClass().getSimpleName() + " " + aggregate.getId()
-                    + " changed since version " + version);
-        }
-        accessor.setProperty(versionProperty, convert(version + 1, versionProperty.getType()));
-        if (!added.isEmpty()) {
-            relay.publishSoon(collection, aggregate.getId());
-        }
-        return aggregate;
+        Document filter = new Document("_id", aggregate.getId()).append(versionProperty.getFieldName(), version);
+        return new Change(mongo.getCollectionName(aggregate.getClass()), aggregate.getId(), filter, update, version,
+                newVersion, !added.isEmpty());
     }
 
-    private static Object convert(long value, Class<?> type) {
-        if (type == int.class || type == Integer.class) {
-            return (int) value;
+    /** After a {@link Change} was written: sets the aggregate's new version and publishes its events. */
+    public <T extends OutboxDocument> void written(T aggregate, Change change) {
+        MongoPersistentEntity<?> entity = entityOf(aggregate);
+        MongoPersistentProperty versionProperty = entity.getVersionProperty();
+        PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
+        Class<?> type = versionProperty.getType();
+        accessor.setProperty(versionProperty, type == int.class || type == Integer.class
+                ? (Object) (int) change.newVersion() : (Object) change.newVersion());
+        if (change.hasEvents()) {
+            relay.publishSoon(change.collection(), change.id());
         }
-        return value;
+    }
+
+    private MongoPersistentEntity<?> entityOf(OutboxDocument aggregate) {
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
+                .getRequiredPersistentEntity(aggregate.getClass());
+        if (entity.getVersionProperty() == null) {
+            throw new IllegalStateException(aggregate.getClass().getSimpleName() + " needs a @Version field to be saved through the outbox");
+        }
+        return entity;
+    }
+
+    /** One aggregate's change as a MongoDB update: state, version and the change's events in one document write. */
+    public record Change(String collection, String id, Document filter, Document update, long readVersion,
+                         long newVersion, boolean hasEvents) {
     }
 }
