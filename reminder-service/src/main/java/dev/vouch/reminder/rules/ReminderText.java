@@ -52,9 +52,10 @@ public final class ReminderText {
                             + dueIn(letter, asOf) + ".");
             case MISSING_MATERIALS -> {
                 String missing = materials(letter);
+                String them = missing.contains(" and ") || missing.equals("materials") ? "them" : "it";
                 yield new Text("Send " + who + " your " + missing,
                         Who + " does not have your " + missing + " for " + letterName + " " + dueIn(letter, asOf)
-                                + ": share them so they can start writing.");
+                                + ": share " + them + " so they can start writing.");
             }
             case DEADLINE_APPROACHING -> new Text(capitalized(purposeWord(letter)) + " letter " + dueIn(letter, asOf),
                     deadlineMessage(letter, who, letterName, asOf));

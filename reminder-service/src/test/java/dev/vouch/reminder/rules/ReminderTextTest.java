@@ -69,6 +69,14 @@ class ReminderTextTest {
                 .startsWith("Your residency letter from Dr. Rivera was due 2 days ago");
     }
 
+    @Test
+    void oneMissingMaterialIsSharedAsIt() {
+        Letter letter = requestedLetter("L2", "M1", T0, 20, Set.of(Material.CV));
+        ReminderText.Text words = text.render(verdict(letter, rivera, "MISSING_MATERIALS:L2"), letter, rivera, T0.plus(days(2)));
+        assertThat(words.title()).isEqualTo("Send Dr. Rivera your personal statement");
+        assertThat(words.message()).endsWith(": share it so they can start writing.");
+    }
+
     private Verdict verdict(Letter letter, Mentor mentor, String id) {
         return rules.forLetter(letter, mentor).stream().filter(v -> v.reminderId().equals(id)).findFirst().orElseThrow();
     }
