@@ -44,7 +44,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--management.server.port=" + spec.managementPort(),
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongoUri,
-                "--vouch.local.data-dir=" + options.dataDir()));
+                "--vouch.local.data-dir=" + options.dataDir(),
+                "--vouch.local.parent-pid=" + ProcessHandle.current().pid()));
         command.addAll(options.extraServiceArgs());
         try {
             Files.createDirectories(logs);

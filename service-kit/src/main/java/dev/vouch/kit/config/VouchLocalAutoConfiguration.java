@@ -1,9 +1,14 @@
 package dev.vouch.kit.config;
 
 import dev.vouch.kit.local.DevTokenController;
+import dev.vouch.kit.local.ParentProcessWatch;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.Resource;
@@ -25,5 +30,12 @@ public class VouchLocalAutoConfiguration {
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
             Clock clock) {
         return new DevTokenController(privateKey, publicKey, issuer, clock);
+    }
+
+    /** Set by the launcher: its pid, so that a service never outlives the stack it belongs to. */
+    @Bean
+    @ConditionalOnProperty("vouch.local.parent-pid")
+    ApplicationRunner parentProcessWatch(@Value("${vouch.local.parent-pid}") long pid, ConfigurableApplicationContext context) {
+        return args -> ParentProcessWatch.watch(pid, () -> System.exit(SpringApplication.exit(context, () -> 0)));
     }
 }
