@@ -24,7 +24,8 @@ public enum EventType {
     LETTER_MATERIALS_SHARED(LetterMaterialsShared.class, Topics.LETTERS, 1),
     DEADLINE_APPROACHING(DeadlineApproaching.class, Topics.REMINDERS, 1),
     REMINDER_DUE(ReminderDue.class, Topics.REMINDERS, 1),
-    REMINDER_RESOLVED(ReminderResolved.class, Topics.REMINDERS, 1);
+    REMINDER_RESOLVED(ReminderResolved.class, Topics.REMINDERS, 1),
+    REMINDER_SNOOZED(ReminderSnoozed.class, Topics.REMINDERS, 1);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -96,7 +96,7 @@ class ReplayIT {
         Map<String, String> expectedDocs = snapshot(store.find(ids));
         List<String> expectedList = list(live);
         assertThat(expectedDocs).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(String.join("\n", expectedDocs.values())).contains(" DONE ", " RESOLVED ", " OPEN ");
+        assertThat(String.join("\n", expectedDocs.values())).contains(" DONE ", " RESOLVED ", " SNOOZED ");
         int announcedLive = probe.await(keyed(student), 1).size();
         int announcedSettled = probe.settle(keyed(student), Duration.ofSeconds(1)).size();
 
@@ -126,7 +126,7 @@ class ReplayIT {
 
     /**
      * Fires, a student's DONE, clearings (materials, submission, a thank-you across topics), a new cycle of a
-     * fired threshold (deadline moved later) and of stay-in-touch (a contact after it fired).
+     * fired threshold (deadline moved later) and of stay-in-touch (a contact after it fired), and a snooze.
      */
     private List<String> liveStory(StudentStream stream, ApiClient live) {
         String riveraId = UUID.randomUUID().toString();
@@ -161,6 +161,9 @@ class ReplayIT {
         scheduler.fireDue();
         stream.send(contact(riveraId, ContactType.CALL, clock.instant())).awaitApplied();
         scheduler.fireDue();
+        String putOff = ReminderIds.deadline(first, 14);
+        assertThat(live.post("/api/v1/reminders/" + putOff + "/snooze",
+                "{\"until\":\"" + clock.instant().plus(days(1)) + "\"}").status()).isEqualTo(200);
         return List.of(ReminderIds.letterSubject(first), ReminderIds.letterSubject(second),
                 ReminderIds.mentorSubject(riveraId), ReminderIds.mentorSubject(okaforId));
     }

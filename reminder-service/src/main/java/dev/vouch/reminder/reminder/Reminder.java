@@ -6,6 +6,7 @@ import dev.vouch.events.ReminderEvent;
 import dev.vouch.events.ReminderKind;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.events.ReminderResolved;
+import dev.vouch.events.ReminderSnoozed;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.OutboxDocument;
@@ -234,12 +235,13 @@ public class Reminder implements OutboxDocument, StudentOwned {
         refreshState();
     }
 
-    /** The student put it off until {@code until}: it fires again then. */
-    public void snooze(Instant until, Instant now) {
+    /** The student put it off until {@code until}: it fires again then. Published, so a rebuild keeps it. */
+    public void snooze(Instant until, EventFactory events) {
         if (!state.isActionable()) {
             throw new IllegalStateException("Cannot snooze a reminder in state " + state);
         }
-        snoozedAt = Instants.stored(now);
+        PendingEvent snoozed = emit(events, new ReminderSnoozed(id, kind, until));
+        snoozedAt = Instants.stored(snoozed.time());
         snoozedUntil = Instants.stored(until);
         refreshState();
     }
@@ -252,6 +254,11 @@ public class Reminder implements OutboxDocument, StudentOwned {
         Instant time = Instants.stored(at);
         if (event instanceof ReminderDue) {
             firedAt = firedAt == null || time.isAfter(firedAt) ? time : firedAt;
+        } else if (event instanceof ReminderSnoozed snoozed) {
+            if (snoozedAt == null || time.isAfter(snoozedAt)) {
+                snoozedAt = time;
+                snoozedUntil = Instants.stored(snoozed.until());
+            }
         } else if (event instanceof ReminderResolved resolved) {
             if (resolved.resolution() == ReminderResolution.CONDITION_CLEARED) {
                 resolutionAnnouncedAt = resolutionAnnouncedAt == null || time.isAfter(resolutionAnnouncedAt)

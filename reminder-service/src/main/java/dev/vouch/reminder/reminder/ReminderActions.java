@@ -61,7 +61,7 @@ class ReminderActions {
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Reminder reminder = actionable(scope, id, ifMatch);
-            reminder.snooze(until, now);
+            reminder.snooze(until, events);
             if (store.save(List.of(reminder)).isEmpty()) {
                 schedule.armNoLaterThan(reminder.subject(), reminder.getSnoozedUntil());
                 return reminder;

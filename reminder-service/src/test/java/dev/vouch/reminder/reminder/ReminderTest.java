@@ -5,6 +5,7 @@ import dev.vouch.events.ReminderDue;
 import dev.vouch.events.ReminderKind;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.events.ReminderResolved;
+import dev.vouch.events.ReminderSnoozed;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.PendingEvent;
@@ -111,10 +112,12 @@ class ReminderTest {
     void aSnoozedReminderFiresAgainWhenTheSnoozeEnds() {
         Reminder reminder = firedAtItsTime(threshold(7, DEADLINE));
         Instant until = clock.instant().plus(Duration.ofDays(2));
-        reminder.snooze(until, clock.instant());
+        reminder.snooze(until, events);
 
         assertThat(reminder.getState()).isEqualTo(ReminderState.SNOOZED);
         assertThat(reminder.nextFireAt()).isEqualTo(until);
+        assertThat(payloads(reminder).get(payloads(reminder).size() - 1)).isEqualTo(
+                new ReminderSnoozed(reminder.getId(), reminder.getKind(), until));
 
         clock.set(until);
         int before = payloads(reminder).size();
