@@ -47,8 +47,4 @@ public class ProcessedEvents {
             throw e;
         }
     }
-
-    public boolean seen(String consumer, String eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(consumer + "/" + eventId)), COLLECTION);
-    }
 }

@@ -25,8 +25,4 @@ public class EventFactory {
     public PendingEvent pending(VouchEvent event, String tenant, String studentId, long sequence) {
         return PendingEvent.of(envelope(event, tenant, studentId, sequence));
     }
-
-    public URI source() {
-        return source;
-    }
 }
