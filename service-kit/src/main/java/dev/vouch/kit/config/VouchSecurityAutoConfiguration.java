@@ -1,9 +1,12 @@
 package dev.vouch.kit.config;
 
 import dev.vouch.kit.security.JwtDecoders;
+import dev.vouch.kit.security.LocalKeyPair;
 import dev.vouch.kit.security.ProblemAuthenticationEntryPoint;
 import dev.vouch.kit.security.Role;
 import dev.vouch.kit.security.VouchJwtConverter;
+import dev.vouch.kit.security.VouchSecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,13 +29,18 @@ import java.util.Arrays;
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@EnableConfigurationProperties({OAuth2ResourceServerProperties.class, VouchSecurityProperties.class})
 public class VouchSecurityAutoConfiguration {
 
+    /** The local stack's own key when /dev/token is on (VouchLocalAutoConfiguration), the identity provider otherwise. */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
-        return JwtDecoders.from(properties.getJwt());
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, VouchSecurityProperties security,
+                          ObjectProvider<LocalKeyPair> localKeys) {
+        LocalKeyPair local = localKeys.getIfAvailable();
+        return local != null
+                ? JwtDecoders.forLocalKeys(local, properties.getJwt(), security)
+                : JwtDecoders.forIssuer(properties.getJwt(), security);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.vouch.kit.local;
 
 import dev.vouch.kit.security.JwtDecoders;
+import dev.vouch.kit.security.LocalKeyPair;
+import dev.vouch.kit.security.VouchSecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -24,27 +26,28 @@ class DevTokenControllerTest {
     Path dir;
 
     @Test
-    void mintsATokenTheServicesOwnDecoderAccepts() throws Exception {
+    void mintsATokenTheServicesOwnDecoderAcceptsUnderTheLocalIssuerAndTheAudience() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
         Path privateKey = Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
         Path publicKey = Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+        LocalKeyPair pair = LocalKeyPair.load(new FileSystemResource(privateKey), new FileSystemResource(publicKey));
+        VouchSecurityProperties security = new VouchSecurityProperties("vouch-api", Duration.ofSeconds(30));
 
-        DevTokenController controller = new DevTokenController(new FileSystemResource(privateKey),
-                new FileSystemResource(publicKey), "http://localhost/vouch-local", Clock.systemUTC());
+        DevTokenController controller = new DevTokenController(pair, security.audience(), Clock.systemUTC());
         String token = controller.token("demo-school", "ana", "STUDENT, ADVISOR", Duration.ofHours(1));
 
-        OAuth2ResourceServerProperties.Jwt settings = new OAuth2ResourceServerProperties().getJwt();
-        settings.setPublicKeyLocation(new FileSystemResource(publicKey));
-        settings.setIssuerUri("http://localhost/vouch-local");
-        Jwt jwt = JwtDecoders.from(settings).decode(token);
+        Jwt jwt = JwtDecoders.forLocalKeys(pair, new OAuth2ResourceServerProperties().getJwt(), security).decode(token);
         assertThat(jwt.getSubject()).isEqualTo("ana");
+        assertThat(jwt.getIssuer().toString()).isEqualTo(LocalKeyPair.ISSUER);
+        assertThat(jwt.getAudience()).containsExactly("vouch-api");
+        assertThat(jwt.getExpiresAt()).isNotNull();
         assertThat(jwt.getClaimAsString("tenant")).isEqualTo("demo-school");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("STUDENT", "ADVISOR");
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";

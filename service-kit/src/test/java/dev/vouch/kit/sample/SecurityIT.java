@@ -6,6 +6,11 @@ import dev.vouch.testsupport.VouchServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +48,36 @@ class SecurityIT {
             assertThat(response.status()).as(response.body()).isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
         }
+    }
+
+    @Test
+    void everyClaimRuleRefusesItsTokenWith401() {
+        String student = "s-" + UUID.randomUUID();
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("another audience", TestTokens.withClaims("med-school", student, c -> c.audience("account")));
+        refused.put("no audience", TestTokens.withClaims("med-school", student, c -> c.audience((String) null)));
+        refused.put("no exp", TestTokens.withClaims("med-school", student, c -> c.expirationTime(null)));
+        refused.put("nbf in an hour", TestTokens.withClaims("med-school", student,
+                c -> c.notBeforeTime(Date.from(Instant.now().plus(Duration.ofHours(1))))));
+        refused.put("tenant a number", TestTokens.withClaims("med-school", student, c -> c.claim("tenant", 42)));
+        refused.put("tenant blank", TestTokens.withClaims(" ", student, c -> c));
+        refused.put("no sub", TestTokens.withClaims("med-school", student, c -> c.subject(null)));
+        refused.put("HS256 with the public key as secret", TestTokens.hmacSignedWithPublicKey("med-school", student, "STUDENT"));
+        refused.forEach((why, token) -> {
+            ApiClient.Response response = api().as(token).post("/api/v1/sample-mentors", BODY);
+            assertThat(response.status()).as(why + ": " + response.body()).isEqualTo(401);
+            assertThat(response.contentType()).as(why).startsWith("application/problem+json");
+        });
+        ApiClient.Response accepted = api().as(TestTokens.withClaims("med-school", student, c -> c)).post("/api/v1/sample-mentors", BODY);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aTokenWhoseRolesAreAllUnknownIs403() {
+        ApiClient.Response response = api().as(TestTokens.token("med-school", "s-1", "ADMIN", "superuser"))
+                .get("/api/v1/sample-mentors/x");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test
