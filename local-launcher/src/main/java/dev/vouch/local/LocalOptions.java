@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Where the local stack keeps its data and which ports it takes. Each is a flag, or an environment variable
  * (flags win): {@code --data-dir} / {@code VOUCH_DATA_DIR}, {@code --kafka-port} / {@code VOUCH_KAFKA_PORT}, ...
+ * {@code --issuer-uri} (and optionally {@code --jwk-set-uri}) make the services trust an identity provider instead
+ * of the stack's own key.
  */
 public record LocalOptions(
         Path dataDir,
@@ -17,7 +19,14 @@ public record LocalOptions(
         int mongoPort,
         List<ServiceSpec> services,
         boolean demo,
-        List<String> extraServiceArgs) {
+        List<String> extraServiceArgs,
+        String issuerUri,
+        String jwkSetUri) {
+
+    /** With {@code --issuer-uri} the services trust that OpenID Connect issuer and have no {@code /dev/token}. */
+    public boolean externalIssuer() {
+        return issuerUri != null;
+    }
 
     /** One service: its name, API port and management (actuator) port. */
     public record ServiceSpec(String name, int port, int managementPort) {
@@ -35,7 +44,7 @@ public record LocalOptions(
     public static LocalOptions parse(String[] args, Map<String, String> env) {
         Flags flags = new Flags(args, env);
         int kafkaPort = flags.port("kafka-port", 9092);
-        return new LocalOptions(
+        LocalOptions options = new LocalOptions(
                 Path.of(flags.value("data-dir", "./data")).toAbsolutePath().normalize(),
                 Path.of(flags.value("services-dir", defaultServicesDir())).toAbsolutePath().normalize(),
                 kafkaPort,
@@ -46,7 +55,13 @@ public record LocalOptions(
                         new ServiceSpec("request-service", flags.port("request-port", 8082), flags.port("request-management-port", 9082)),
                         new ServiceSpec("reminder-service", flags.port("reminder-port", 8083), flags.port("reminder-management-port", 9083))),
                 flags.has("demo"),
-                flags.serviceArgs());
+                flags.serviceArgs(),
+                flags.url("issuer-uri"),
+                flags.url("jwk-set-uri"));
+        if (options.jwkSetUri() != null && options.issuerUri() == null) {
+            throw new IllegalArgumentException("--jwk-set-uri needs --issuer-uri: the services check every token's issuer");
+        }
+        return options;
     }
 
     /** The services' jars are copied beside the launcher jar ({@code java -jar .../vouch-local.jar}) at build time. */
@@ -96,6 +111,18 @@ public record LocalOptions(
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + " must be a port number, not '" + value + "'");
             }
+        }
+
+        /** An http(s) URL, or null when the flag is not given. */
+        String url(String name) {
+            String value = value(name, null);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            if (!value.startsWith("http://") && !value.startsWith("https://")) {
+                throw new IllegalArgumentException("--" + name + " must be an http(s) URL, not '" + value + "'");
+            }
+            return value;
         }
 
         /** {@code --service-arg=--some.property=value}, passed to every service. */

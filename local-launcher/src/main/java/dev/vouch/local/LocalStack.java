@@ -59,7 +59,9 @@ public final class LocalStack implements AutoCloseable {
             stopped.countDown();
         }, "vouch-local-stop"));
         System.out.print(stack.banner(Duration.ofNanos(System.nanoTime() - started)));
-        if (options.demo()) {
+        if (options.demo() && options.externalIssuer()) {
+            System.err.println("--demo seeds through /dev/token, which the services do not have with --issuer-uri: not seeded.");
+        } else if (options.demo()) {
             try {
                 System.out.println(DemoStudent.seed(stack.apiUrl("mentor-service"), stack.apiUrl("request-service"),
                         stack.apiUrl("reminder-service")));
@@ -80,7 +82,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the data folder " + options.dataDir(), e);
         }
-        LocalKeys.ensure(options.dataDir());
+        if (!options.externalIssuer()) {
+            LocalKeys.ensure(options.dataDir());
+        }
         LocalMongo mongo = LocalMongo.start(options.dataDir(), options.mongoPort());
         LocalKafka kafka;
         try {
@@ -127,9 +131,16 @@ public final class LocalStack implements AutoCloseable {
                     management + "/actuator/health , /actuator/prometheus"));
         }
         out.append("  Kafka   ").append(kafka.bootstrapServers()).append("   MongoDB ").append(mongo.uri("")).append('\n');
-        out.append("\nGet a token and call the API:\n");
         String mentor = apiUrl("mentor-service");
-        out.append("  TOKEN=$(curl -s '").append(mentor).append("/dev/token?tenant=demo-school&sub=demo-student&roles=STUDENT')\n");
+        if (options.externalIssuer()) {
+            out.append("\nTokens come from ").append(options.issuerUri()).append(" only (no /dev/token). With Keycloak and the realm in\n")
+                    .append("deploy/keycloak (other providers: the token endpoint of <issuer>/.well-known/openid-configuration):\n");
+            out.append("  TOKEN=$(curl -s ").append(options.issuerUri()).append("/protocol/openid-connect/token \\\n")
+                    .append("    -d grant_type=password -d client_id=vouch-cli -d username=sam.student -d password=student | jq -r .access_token)\n");
+        } else {
+            out.append("\nGet a token and call the API:\n");
+            out.append("  TOKEN=$(curl -s '").append(mentor).append("/dev/token?tenant=demo-school&sub=demo-student&roles=STUDENT')\n");
+        }
         out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" ").append(mentor).append("/api/v1/mentors\n");
         out.append("\nMemory (resident): ").append(memory()).append('\n');
         out.append("Logs: ").append(options.dataDir().resolve("logs")).append("   Stop: Ctrl-C\n\n");

@@ -46,6 +46,14 @@ final class ServiceProcess implements AutoCloseable {
                 "--spring.mongodb.uri=" + mongoUri,
                 "--vouch.local.data-dir=" + options.dataDir(),
                 "--vouch.local.parent-pid=" + ProcessHandle.current().pid()));
+        if (options.externalIssuer()) {
+            // The identity provider's tokens only: no /dev/token, no local key (the kit refuses the two together).
+            command.add("--vouch.local.dev-tokens=false");
+            command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + options.issuerUri());
+            if (options.jwkSetUri() != null) {
+                command.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + options.jwkSetUri());
+            }
+        }
         command.addAll(options.extraServiceArgs());
         try {
             Files.createDirectories(logs);

@@ -36,6 +36,20 @@ class LocalOptionsTest {
     }
 
     @Test
+    void anExternalIssuerIsOptionalAndGivenAsUrls() {
+        assertThat(LocalOptions.parse(new String[0], Map.of()).externalIssuer()).isFalse();
+        LocalOptions options = LocalOptions.parse(new String[] {"--issuer-uri=http://127.0.0.1:8180/realms/vouch"},
+                Map.of("VOUCH_JWK_SET_URI", "http://127.0.0.1:8180/realms/vouch/protocol/openid-connect/certs"));
+        assertThat(options.externalIssuer()).isTrue();
+        assertThat(options.issuerUri()).isEqualTo("http://127.0.0.1:8180/realms/vouch");
+        assertThat(options.jwkSetUri()).isEqualTo("http://127.0.0.1:8180/realms/vouch/protocol/openid-connect/certs");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[] {"--issuer-uri=keycloak"}, Map.of()))
+                .hasMessage("--issuer-uri must be an http(s) URL, not 'keycloak'");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[] {"--jwk-set-uri=http://idp/certs"}, Map.of()))
+                .hasMessageContaining("--jwk-set-uri needs --issuer-uri");
+    }
+
+    @Test
     void aBadPortIsAClearMessage() {
         assertThatThrownBy(() -> LocalOptions.parse(new String[] {"--mongo-port=lots"}, Map.of()))
                 .hasMessage("--mongo-port must be a port number, not 'lots'");
