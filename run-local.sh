@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole of Vouch on this machine: Kafka (KRaft), a file-backed MongoDB wire server and the three
-# services. Needs only a JDK 17+. Options: --demo, --data-dir=DIR, --<service>-port=N, ... (see README).
+# services. Needs only a JDK 17+. Options: --demo, --data-dir=DIR, --<service>-port=N, --issuer-uri=URL, ... (see README).
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=local-launcher/target/vouch-local.jar
