@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,32 @@ final class DeployFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A Spring Boot application.yml: its documents merged in order, later ones winning, as Spring reads a file whose
+     * documents have no profile condition (the first imports the kit's defaults).
+     */
+    static Map<String, Object> springSettings(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
+                merge(merged, map(document));
+            }
+            return merged;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(Map<String, Object> into, Map<String, Object> document) {
+        document.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> && into.get(key) instanceof Map<?, ?>) {
+                merge(map(into.get(key)), map(value));
+            } else {
+                into.put(key, value instanceof Map<?, ?> ? new LinkedHashMap<>(map(value)) : value);
+            }
+        });
     }
 
     static JsonNode json(Path file) {

@@ -64,7 +64,7 @@ class ImageTarTest {
         String user = config.path("User").asString("");
         assertThat(user).as("runs as a non-root user").isNotBlank().doesNotStartWith("0").isNotEqualTo("root");
 
-        Map<String, Object> settings = DeployFiles.yaml(root.resolve(service).resolve("src/main/resources/application.yml"));
+        Map<String, Object> settings = DeployFiles.springSettings(root.resolve(service).resolve("src/main/resources/application.yml"));
         Object serverPort = map(settings.get("server")).get("port");
         Object managementPort = map(map(settings.get("management")).get("server")).get("port");
         assertThat(config.path("ExposedPorts").propertyStream().map(Map.Entry::getKey))
