@@ -31,7 +31,7 @@ class ReminderConfiguration {
     @Bean
     MongoDerivationStore streamStore(ProjectionStore projections, ReminderStore reminders, ReminderSchedule schedule,
                                      ReminderProperties properties) {
-        return new MongoDerivationStore(projections, reminders, schedule, properties.getProjectionCacheSize());
+        return new MongoDerivationStore(projections, reminders, schedule, properties.projectionCacheSize());
     }
 
     /** Derivation of the event stream. */
@@ -50,10 +50,10 @@ class ReminderConfiguration {
     @Bean
     DueReminderScheduler dueReminderScheduler(ReminderSchedule schedule, Derivation firingDerivation, CatchUpGate gate,
                                               ReminderMetrics metrics, Clock clock, ReminderProperties properties) {
-        ReminderProperties.Scheduler settings = properties.getScheduler();
-        String owner = settings.getOwner() != null && !settings.getOwner().isBlank() ? settings.getOwner()
+        ReminderProperties.Scheduler settings = properties.scheduler();
+        String owner = settings.owner() != null && !settings.owner().isBlank() ? settings.owner()
                 : "scheduler-" + UUID.randomUUID();
         return new DueReminderScheduler(schedule, firingDerivation, gate::isOpen, metrics, clock, owner,
-                settings.getBatchSize(), settings.getLease());
+                settings.batchSize(), settings.lease());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vouch.mentor.mentor;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.ContactLogged;
 import dev.vouch.events.MentorAdded;
 import dev.vouch.events.MentorArchived;

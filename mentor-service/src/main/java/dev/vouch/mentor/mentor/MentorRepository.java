@@ -1,5 +1,6 @@
 package dev.vouch.mentor.mentor;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.MentorEvent;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.EventOutbox;

@@ -1,5 +1,6 @@
 package dev.vouch.mentor.mentor;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.kit.web.Versions;

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.projection;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.ContactLogged;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.MentorAdded;

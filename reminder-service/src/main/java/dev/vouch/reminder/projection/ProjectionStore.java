@@ -1,5 +1,7 @@
 package dev.vouch.reminder.projection;
 
+import dev.vouch.events.MentorStatus;
+import dev.vouch.events.LetterStatus;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -117,7 +119,7 @@ public class ProjectionStore {
         List<Letter> open = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
         for (LetterStatus status : LetterStatus.values()) {
-            if (status.isOpen()) {
+            if (!status.isFinal()) {
                 statuses.add(status.name());
             }
         }
@@ -165,6 +167,7 @@ public class ProjectionStore {
                 .append("materials", letter.materials().stream().map(Enum::name).toList())
                 .append("plannedAt", date(letter.plannedAt()))
                 .append("requestedAt", date(letter.requestedAt()))
+                .append("shortNotice", letter.shortNotice())
                 .append("acceptedAt", date(letter.acceptedAt()))
                 .append("submittedAt", date(letter.submittedAt()))
                 .append("closedAt", date(letter.closedAt()))
@@ -180,7 +183,8 @@ public class ProjectionStore {
                 doc.getString("mentorId"), purpose == null ? null : LetterPurpose.valueOf(purpose),
                 instant(doc, "deadline"), instant(doc, "deadlineSetAt"),
                 status == null ? null : LetterStatus.valueOf(status), materials, instant(doc, "plannedAt"),
-                instant(doc, "requestedAt"), instant(doc, "acceptedAt"), instant(doc, "submittedAt"),
+                instant(doc, "requestedAt"), Boolean.TRUE.equals(doc.getBoolean("shortNotice")),
+                instant(doc, "acceptedAt"), instant(doc, "submittedAt"),
                 instant(doc, "closedAt"), number(doc, "sequence"));
     }
 

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.derivation;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.EventType;
 import dev.vouch.events.ReminderDue;
@@ -45,7 +46,7 @@ class World {
     boolean caughtUp = true;
 
     World() {
-        this(ReminderPolicy.defaults());
+        this(ReminderDefaults.policy());
     }
 
     World(ReminderPolicy policy) {

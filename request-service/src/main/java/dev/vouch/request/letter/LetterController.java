@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.kit.web.ResultPage;
 import dev.vouch.events.Material;
 import dev.vouch.kit.security.AccessScope;

@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterEvent;
 import dev.vouch.events.LetterRequested;
 import dev.vouch.events.Material;
