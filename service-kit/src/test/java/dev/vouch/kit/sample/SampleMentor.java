@@ -1,9 +1,13 @@
 package dev.vouch.kit.sample;
 
-import dev.vouch.kit.outbox.OutboxDocument;
+import dev.vouch.events.MentorAdded;
+import dev.vouch.events.MentorArchived;
+import dev.vouch.events.MentorRelationship;
+import dev.vouch.events.VouchEvent;
+import dev.vouch.kit.outbox.AggregateRoot;
 import dev.vouch.kit.outbox.PendingEvent;
-import dev.vouch.kit.security.StudentOwned;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Document("sample_mentors")
-public class SampleMentor implements OutboxDocument, StudentOwned {
+public class SampleMentor extends AggregateRoot {
 
     @Id
     private String id;
@@ -20,7 +24,9 @@ public class SampleMentor implements OutboxDocument, StudentOwned {
     private String name;
     @Version
     private long version;
-    private List<PendingEvent> pendingEvents = new ArrayList<>();
+    /** What the outbox stamped, for tests to compare with what was published. */
+    @Transient
+    private final List<PendingEvent> stamped = new ArrayList<>();
 
     public SampleMentor() {
     }
@@ -55,12 +61,25 @@ public class SampleMentor implements OutboxDocument, StudentOwned {
         this.name = name;
     }
 
-    public long getVersion() {
-        return version;
+    public SampleMentor added(MentorRelationship relationship) {
+        registerEvent(new MentorAdded(id, name, null, null, null, relationship, null, 90));
+        return this;
+    }
+
+    public void archive() {
+        registerEvent(new MentorArchived(id));
     }
 
     @Override
-    public List<PendingEvent> getPendingEvents() {
-        return pendingEvents;
+    protected void recorded(VouchEvent event, PendingEvent stamped) {
+        this.stamped.add(stamped);
+    }
+
+    public List<PendingEvent> stamped() {
+        return List.copyOf(stamped);
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -1,14 +1,21 @@
-package dev.vouch.reminder.scheduler;
+package dev.vouch.reminder.schedule;
 
 import dev.vouch.events.ReminderDue;
 import dev.vouch.events.Topics;
 import dev.vouch.reminder.ReminderServiceTest;
 import dev.vouch.reminder.StudentStream;
-import dev.vouch.reminder.derivation.Derivation;
-import dev.vouch.reminder.reminder.Reminder;
-import dev.vouch.reminder.reminder.ReminderMetrics;
-import dev.vouch.reminder.reminder.ReminderState;
-import dev.vouch.reminder.reminder.ReminderStore;
+import dev.vouch.reminder.derivation.Judgement;
+import dev.vouch.reminder.rules.ReminderRules;
+import dev.vouch.reminder.store.MongoDerivationStore;
+import dev.vouch.reminder.store.ProjectionStore;
+import dev.vouch.reminder.store.ReminderSchedule;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import com.mongodb.client.model.Filters;
+import dev.vouch.reminder.store.Reminder;
+import dev.vouch.reminder.store.ReminderMetrics;
+import dev.vouch.reminder.lifecycle.ReminderState;
+import dev.vouch.reminder.store.ReminderStore;
 import dev.vouch.reminder.rules.ReminderIds;
 import dev.vouch.testsupport.EventProbe;
 import dev.vouch.testsupport.MutableClock;
@@ -54,7 +61,11 @@ class SchedulerIT {
     @Autowired
     ReminderSchedule schedule;
     @Autowired
-    Derivation derivation;
+    ReminderRules rules;
+    @Autowired
+    ProjectionStore projections;
+    @Autowired
+    MongoTemplate mongo;
     @Autowired
     CatchUpGate gate;
     @Autowired
@@ -121,24 +132,24 @@ class SchedulerIT {
             expected.add("ASK_EARLY:" + letter + ":short-notice");
         });
         probe.await(keyed(student).and(ofType("dev.vouch.ReminderDue.v1")), expected.size());
-        List<ConsumerRecord<String, byte[]>> due = probe.settle(keyed(student).and(ofType("dev.vouch.ReminderDue.v1")),
-                Duration.ofSeconds(2));
+        List<ConsumerRecord<String, byte[]>> due = probe.upToEnd(keyed(student).and(ofType("dev.vouch.ReminderDue.v1")));
         assertThat(due).extracting(record -> ((ReminderDue) EventProbe.decode(record).payload()).reminderId())
                 .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(probe.settle(keyed(student).and(ofType("dev.vouch.DeadlineApproaching.v1")), Duration.ZERO))
+        assertThat(probe.upToEnd(keyed(student).and(ofType("dev.vouch.DeadlineApproaching.v1"))))
                 .hasSize(LETTERS);
         Map<String, Reminder> stored = store.find(expected);
         assertThat(stored).hasSize(expected.size());
         assertThat(stored.values()).extracting(Reminder::getState).containsOnly(ReminderState.OPEN);
         assertThat(stored.values()).extracting(Reminder::getVersion).as("one write per firing")
                 .allMatch(version -> version <= 2);
-        letters.forEach(letter -> assertThat(schedule.fireAt(ReminderIds.letterSubject(letter)))
+        letters.forEach(letter -> assertThat(fireAt(ReminderIds.letterSubject(letter)))
                 .as("next: the 1-day threshold").isEqualTo(clock.instant().plus(days(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
     }
 
     @Test
     void aCrashedInstancesLeaseExpiresAndAnotherTakesOver() {
-        List<ReminderSchedule.Claim> crashed = schedule.claimDue(clock.instant(), 1000, "crashed", Duration.ofMinutes(1));
+        List<ReminderSchedule.Claim> crashed = schedule.claimBatch(clock.instant(), 1000, "crashed", Duration.ofMinutes(1))
+                .claims();
         Set<String> ours = Set.copyOf(letters.stream().map(ReminderIds::letterSubject).toList());
         assertThat(crashed).extracting(ReminderSchedule.Claim::subject).containsAll(ours);
 
@@ -153,7 +164,14 @@ class SchedulerIT {
         assertThat(probe.await(keyed(student).and(ofType("dev.vouch.ReminderDue.v1")), 2 * LETTERS)).hasSize(2 * LETTERS);
     }
 
+    /** Another scheduler instance against the same store, wired as the service wires its own. */
     private DueReminderScheduler instance(String owner) {
-        return new DueReminderScheduler(schedule, derivation, gate::isOpen, metrics, clock, owner, 5, Duration.ofMinutes(1));
+        Judgement judgement = new Judgement(rules, new MongoDerivationStore(projections, store, schedule, 0));
+        return new DueReminderScheduler(schedule, judgement, gate::isOpen, metrics, clock, owner, 5, Duration.ofMinutes(1));
+    }
+
+    private java.time.Instant fireAt(String subject) {
+        Document entry = mongo.getCollection(ReminderSchedule.COLLECTION).find(Filters.eq("_id", subject)).first();
+        return entry == null ? null : entry.getDate("fireAt").toInstant();
     }
 }

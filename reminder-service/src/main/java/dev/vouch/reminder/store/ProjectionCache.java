@@ -1,4 +1,4 @@
-package dev.vouch.reminder.derivation;
+package dev.vouch.reminder.store;
 
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;

@@ -1,4 +1,4 @@
-package dev.vouch.reminder.reminder;
+package dev.vouch.reminder.lifecycle;
 
 import dev.vouch.events.ReminderKind;
 import dev.vouch.events.ReminderResolution;
@@ -43,28 +43,30 @@ public final class ReminderAgenda {
             return state == ReminderState.SNOOZED && snoozedUntil != null ? snoozedUntil : dueAt;
         }
 
-        static Item stored(Reminder doc) {
-            ReminderResolution resolution = switch (doc.getState()) {
-                case DONE, DISMISSED -> doc.getClosedAs();
+        public static Item stored(StoredReminder stored) {
+            ReminderFacts doc = stored.facts();
+            ReminderState state = doc.state();
+            ReminderResolution resolution = switch (state) {
+                case DONE, DISMISSED -> doc.closedAs();
                 case RESOLVED -> ReminderResolution.CONDITION_CLEARED;
                 default -> null;
             };
-            return new Item(doc.getId(), doc.getKind(), doc.getState(), true, doc.getLetterId(), doc.getMentorId(),
-                    doc.getDaysBefore(), doc.getDueAt(), doc.getFiredAt(),
-                    doc.getState() == ReminderState.SNOOZED ? doc.getSnoozedUntil() : null,
-                    doc.getState() == ReminderState.DONE || doc.getState() == ReminderState.DISMISSED ? doc.getClosedAt() : null,
-                    resolution, doc.getTitle(), doc.getMessage(), doc.isEscalateToAdvisor(), doc.getVersion());
+            return new Item(doc.id(), doc.kind(), state, true, doc.letterId(), doc.mentorId(),
+                    doc.daysBefore(), doc.dueAt(), doc.firedAt(),
+                    state == ReminderState.SNOOZED ? doc.snoozedUntil() : null,
+                    state == ReminderState.DONE || state == ReminderState.DISMISSED ? doc.closedAt() : null,
+                    resolution, doc.title(), doc.message(), doc.escalateToAdvisor(), stored.version());
         }
 
-        static Item upcoming(Verdict verdict, ReminderText.Text text, Reminder previous) {
+        static Item upcoming(Verdict verdict, ReminderText.Text text, StoredReminder previous) {
             return new Item(verdict.reminderId(), verdict.kind(), ReminderState.OPEN, false, verdict.letterId(),
                     verdict.mentorId(), verdict.daysBefore(), verdict.dueAt(),
-                    previous == null ? null : previous.getFiredAt(), null, null, null, text.title(), text.message(),
-                    verdict.escalateToAdvisor(), previous == null ? null : previous.getVersion());
+                    previous == null ? null : previous.facts().firedAt(), null, null, null, text.title(),
+                    text.message(), verdict.escalateToAdvisor(), previous == null ? null : previous.version());
         }
     }
 
-    public static List<Item> of(Collection<Letter> letters, Map<String, Mentor> mentors, Map<String, Reminder> docs,
+    public static List<Item> of(Collection<Letter> letters, Map<String, Mentor> mentors, Map<String, StoredReminder> docs,
                                 ReminderRules rules, Instant now) {
         ReminderText text = new ReminderText(rules.policy());
         List<Item> items = new ArrayList<>();
@@ -98,11 +100,11 @@ public final class ReminderAgenda {
         ReminderText.Text at(Instant asOf);
     }
 
-    private static void add(List<Item> items, Set<String> shown, Verdict verdict, Reminder doc, Words words,
+    private static void add(List<Item> items, Set<String> shown, Verdict verdict, StoredReminder doc, Words words,
                             Instant now) {
         if (doc != null && !isComingUpAgain(verdict, doc)) {
             items.add(Item.stored(doc));
-            shown.add(doc.getId());
+            shown.add(doc.id());
             return;
         }
         if (verdict.isActive()) {
@@ -111,18 +113,12 @@ public final class ReminderAgenda {
             shown.add(verdict.reminderId());
         } else if (doc != null) {
             items.add(Item.stored(doc));
-            shown.add(doc.getId());
+            shown.add(doc.id());
         }
     }
 
     /** A stored reminder whose current cycle (by the rules' latest verdict) has not fired or been closed yet. */
-    private static boolean isComingUpAgain(Verdict verdict, Reminder doc) {
-        if (!verdict.isActive()) {
-            return false;
-        }
-        Instant due = verdict.dueAt();
-        boolean fired = doc.getFiredAt() != null && !doc.getFiredAt().isBefore(due);
-        boolean closed = doc.getClosedAt() != null && !doc.getClosedAt().isBefore(due);
-        return !fired && !closed;
+    private static boolean isComingUpAgain(Verdict verdict, StoredReminder doc) {
+        return verdict.isActive() && ReminderCycle.isComingUp(doc.facts(), verdict.dueAt());
     }
 }

@@ -1,11 +1,12 @@
-package dev.vouch.reminder.derivation;
+package dev.vouch.reminder.stream;
 
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.messaging.InboundEvents;
-import dev.vouch.reminder.reminder.ReminderMetrics;
-import dev.vouch.reminder.scheduler.CatchUpGate;
+import dev.vouch.reminder.schedule.CatchUpGate;
+import dev.vouch.reminder.store.MongoDerivationStore;
+import dev.vouch.reminder.store.ReminderMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,13 +31,13 @@ import java.util.Map;
 @Component
 class EventStreamListener implements ConsumerSeekAware {
 
-    private final Derivation derivation;
+    private final StreamDerivation derivation;
     private final MongoDerivationStore store;
     private final CatchUpGate gate;
     private final ReminderMetrics metrics;
     private final Clock clock;
 
-    EventStreamListener(Derivation derivation, MongoDerivationStore store, CatchUpGate gate, ReminderMetrics metrics,
+    EventStreamListener(StreamDerivation derivation, MongoDerivationStore store, CatchUpGate gate, ReminderMetrics metrics,
                         Clock clock) {
         this.derivation = derivation;
         this.store = store;

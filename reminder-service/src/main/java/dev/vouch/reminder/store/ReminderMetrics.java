@@ -1,4 +1,4 @@
-package dev.vouch.reminder.reminder;
+package dev.vouch.reminder.store;
 
 import dev.vouch.events.ReminderKind;
 import io.micrometer.core.instrument.Counter;
@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -20,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code vouch.reminders.fired}: reminders fired, a counter;</li>
  *   <li>{@code vouch.reminders.open}: reminders waiting for the student (OPEN or SNOOZED), a gauge refreshed by
- *       one aggregation every {@code vouch.reminders.metrics.open-refresh} (1 minute) rather than per scrape;</li>
+ *       one aggregation every {@code vouch.reminders.metrics.open-refresh} (see {@code ReminderConfiguration})
+ *       rather than per scrape;</li>
  *   <li>{@code vouch.reminders.derivation.lag}: from an event's time to its effects being stored, a timer.</li>
  * </ul>
  */
@@ -69,7 +69,6 @@ public class ReminderMetrics {
         lag.record(lagOfOneEvent.isNegative() ? Duration.ZERO : lagOfOneEvent);
     }
 
-    @Scheduled(fixedDelayString = "${vouch.reminders.metrics.open-refresh:PT1M}", initialDelay = 5_000)
     public void refreshOpen() {
         try {
             store.openByKind().forEach((kind, count) -> open.get(kind).set(count));

@@ -1,20 +1,23 @@
-package dev.vouch.reminder.derivation;
+package dev.vouch.reminder.store;
 
+import dev.vouch.reminder.derivation.DerivationStore;
+import dev.vouch.reminder.derivation.ProjectionChange;
+import dev.vouch.reminder.derivation.ReminderChange;
+import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
-import dev.vouch.reminder.projection.ProjectionStore;
-import dev.vouch.reminder.reminder.Reminder;
-import dev.vouch.reminder.reminder.ReminderStore;
-import dev.vouch.reminder.scheduler.ReminderSchedule;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Derivation's reads and writes against MongoDB, through the stores of each feature. The stream consumer's
- * instance keeps a {@link ProjectionCache} of the projections it writes; the scheduler's reads MongoDB.
+ * Derivation's reads and writes against MongoDB. The stream consumer's instance keeps a {@link ProjectionCache}
+ * of the projections it writes; the scheduler's reads MongoDB, since any instance may fire any student's
+ * reminders.
  */
 public class MongoDerivationStore implements DerivationStore {
 
@@ -50,26 +53,33 @@ public class MongoDerivationStore implements DerivationStore {
     }
 
     @Override
-    public Map<String, Reminder> reminders(Collection<String> ids) {
-        return reminders.find(ids);
+    public Map<String, StoredReminder> reminders(Collection<String> ids) {
+        Map<String, StoredReminder> found = new HashMap<>();
+        reminders.find(ids).forEach((id, reminder) -> found.put(id, reminder.stored()));
+        return found;
     }
 
     @Override
-    public void saveProjections(Collection<Letter> letters, Collection<Mentor> mentors,
-                                Collection<Letter> firstSeenLetters, Collection<Mentor> firstSeenMentors) {
+    public void saveProjections(Collection<ProjectionChange<Letter>> letters, Collection<ProjectionChange<Mentor>> mentors) {
+        int lost;
         try {
-            projections.save(letters, mentors, firstSeenLetters, firstSeenMentors);
+            lost = projections.save(letters, mentors);
         } catch (RuntimeException e) {
             forgetCached(); // what is stored is uncertain now
             throw e;
         }
+        if (lost > 0) {
+            forgetCached();
+            throw new OptimisticLockingFailureException(lost + " projection(s) changed since they were read");
+        }
         if (cache != null) {
-            cache.wrote(letters, mentors);
+            cache.wrote(letters.stream().map(ProjectionChange::after).toList(),
+                    mentors.stream().map(ProjectionChange::after).toList());
         }
     }
 
     @Override
-    public Set<String> saveReminders(Collection<Reminder> changed) {
+    public Set<String> saveReminders(Collection<ReminderChange> changed) {
         return reminders.save(changed);
     }
 

@@ -1,18 +1,25 @@
-package dev.vouch.reminder.projection;
+package dev.vouch.reminder.store;
 
 import dev.vouch.events.MentorStatus;
 import dev.vouch.events.LetterStatus;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
+import dev.vouch.reminder.derivation.ProjectionChange;
+import dev.vouch.reminder.projection.Letter;
+import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.StudentSubjects;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The letter and mentor projections and the per-student index, in MongoDB. Documents are addressed by
@@ -45,7 +54,6 @@ public class ProjectionStore {
     public static final String STUDENTS = "students";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoTemplate mongo;
 
@@ -53,6 +61,9 @@ public class ProjectionStore {
         this.mongo = mongo;
         // Used by real MongoDB for the advisor view; the in-process server ignores it (and scans).
         letters().createIndex(Indexes.ascending("tenant", "status"));
+        IndexOptions unique = new IndexOptions().unique(true).name("id_sequence");
+        letters().createIndex(Indexes.ascending("_id", "sequence"), unique);
+        mentors().createIndex(Indexes.ascending("_id", "sequence"), unique);
     }
 
     public Map<String, Letter> letters(Collection<String> ids) {
@@ -77,18 +88,18 @@ public class ProjectionStore {
         return found;
     }
 
-    public void save(Collection<Letter> letters, Collection<Mentor> mentors, Collection<Letter> firstSeenLetters,
-                     Collection<Mentor> firstSeenMentors) {
-        if (!letters.isEmpty()) {
-            List<WriteModel<Document>> writes = new ArrayList<>(letters.size());
-            letters.forEach(letter -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", letter.id()), toDocument(letter), UPSERT)));
-            letters().bulkWrite(writes, UNORDERED);
-        }
-        if (!mentors.isEmpty()) {
-            List<WriteModel<Document>> writes = new ArrayList<>(mentors.size());
-            mentors.forEach(mentor -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", mentor.id()), toDocument(mentor), UPSERT)));
-            mentors().bulkWrite(writes, UNORDERED);
-        }
+    /**
+     * Writes the changes, one unordered bulk write per collection: a new projection is inserted, a known one
+     * replaced only if it still holds the sequence it was read at (a filter on exactly {@code (_id, sequence)},
+     * which a unique index serves).
+     *
+     * @return how many writes found another writer's newer copy and wrote nothing
+     */
+    public int save(Collection<ProjectionChange<Letter>> letters, Collection<ProjectionChange<Mentor>> mentors) {
+        int lost = write(letters(), letters, ProjectionStore::toDocument, Letter::sequence);
+        lost += write(mentors(), mentors, ProjectionStore::toDocument, Mentor::sequence);
+        List<Letter> firstSeenLetters = letters.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).toList();
+        List<Mentor> firstSeenMentors = mentors.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).toList();
         Map<String, StudentSubjects> added = new LinkedHashMap<>();
         firstSeenLetters.forEach(letter -> added.merge(studentKey(letter.tenant(), letter.studentId()),
                 new StudentSubjects(letter.tenant(), letter.studentId(), Set.of(letter.id()), Set.of()), ProjectionStore::merge));
@@ -102,6 +113,32 @@ public class ProjectionStore {
                                     .append("mentorIds", new Document("$each", List.copyOf(subjects.mentorIds())))),
                     new UpdateOptions().upsert(true))));
             students().bulkWrite(writes, UNORDERED);
+        }
+        return lost;
+    }
+
+    private static <T> int write(MongoCollection<Document> collection, Collection<ProjectionChange<T>> changes,
+                                 Function<T, Document> toDocument, ToLongFunction<T> sequence) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+        int updates = 0;
+        for (ProjectionChange<T> change : changes) {
+            Document doc = toDocument.apply(change.after());
+            if (change.isFirstSeen()) {
+                writes.add(new InsertOneModel<>(doc));
+            } else {
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", doc.get("_id")),
+                        Filters.eq("sequence", sequence.applyAsLong(change.before()))), doc));
+                updates++;
+            }
+        }
+        try {
+            BulkWriteResult result = collection.bulkWrite(writes, UNORDERED);
+            return updates - result.getMatchedCount();
+        } catch (MongoBulkWriteException e) {
+            return e.getWriteErrors().size() + updates - e.getWriteResult().getMatchedCount();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.vouch.reminder.derivation;
+package dev.vouch.reminder.stream;
 
 /** Applying the event at {@link #index()} of a batch failed: that event, not the batch, is at fault. */
 public class EventFailedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.vouch.reminder.reminder;
+package dev.vouch.reminder.lifecycle;
 
 /**
  * Where a reminder stands for the student.

@@ -1,8 +1,9 @@
-package dev.vouch.reminder.scheduler;
+package dev.vouch.reminder.schedule;
 
 import dev.vouch.events.ReminderKind;
-import dev.vouch.reminder.derivation.Derivation;
-import dev.vouch.reminder.reminder.ReminderMetrics;
+import dev.vouch.reminder.derivation.Judgement;
+import dev.vouch.reminder.store.ReminderMetrics;
+import dev.vouch.reminder.store.ReminderSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public class DueReminderScheduler {
     private static final Logger log = LoggerFactory.getLogger(DueReminderScheduler.class);
 
     private final ReminderSchedule schedule;
-    private final Derivation derivation;
+    private final Judgement judgement;
     private final BooleanSupplier caughtUp;
     private final ReminderMetrics metrics;
     private final Clock clock;
@@ -36,10 +37,10 @@ public class DueReminderScheduler {
     private final int batchSize;
     private final Duration lease;
 
-    public DueReminderScheduler(ReminderSchedule schedule, Derivation derivation, BooleanSupplier caughtUp,
+    public DueReminderScheduler(ReminderSchedule schedule, Judgement judgement, BooleanSupplier caughtUp,
                                 ReminderMetrics metrics, Clock clock, String owner, int batchSize, Duration lease) {
         this.schedule = schedule;
-        this.derivation = derivation;
+        this.judgement = judgement;
         this.caughtUp = caughtUp;
         this.metrics = metrics;
         this.clock = clock;
@@ -82,7 +83,7 @@ public class DueReminderScheduler {
                 continue;
             }
             roundsWithoutWork = 0;
-            Derivation.Outcome outcome = derivation.fire(bySubject.keySet(), now);
+            Judgement.Outcome outcome = judgement.fire(bySubject.keySet(), now);
             for (ReminderKind kind : outcome.fired()) {
                 metrics.fired(kind);
             }
@@ -92,9 +93,5 @@ public class DueReminderScheduler {
                 return fired;
             }
         }
-    }
-
-    public String owner() {
-        return owner;
     }
 }

@@ -1,4 +1,4 @@
-package dev.vouch.reminder.scheduler;
+package dev.vouch.reminder.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -82,13 +82,7 @@ public class ReminderSchedule {
     /**
      * Claims up to {@code limit} subjects due by {@code now} and not leased by another instance. Finding the
      * candidates reads only this small collection; each claim is a compare-and-set on {@code (_id, version)}.
-     */
-    public List<Claim> claimDue(Instant now, int limit, String owner, Duration lease) {
-        return claimBatch(now, limit, owner, lease).claims();
-    }
-
-    /**
-     * Claims up to {@code limit} due subjects. {@code more} says the query found a full batch of candidates, so
+     * {@code more} says the query found a full batch of candidates, so
      * more may be due even when another instance won some of them.
      */
     public ClaimBatch claimBatch(Instant now, int limit, String owner, Duration lease) {
@@ -129,12 +123,6 @@ public class ReminderSchedule {
                     .append("$unset", new Document("owner", "").append("leaseUntil", ""))
                     .append("$inc", new Document("version", 1L)));
         }
-    }
-
-    /** The subject's entry, for tests and operators: null when nothing is pending. */
-    public Instant fireAt(String subject) {
-        Document doc = collection().find(Filters.eq("_id", subject)).first();
-        return doc == null || doc.getDate("fireAt") == null ? null : doc.getDate("fireAt").toInstant();
     }
 
     private static long version(Document doc) {

@@ -1,4 +1,4 @@
-package dev.vouch.reminder.scheduler;
+package dev.vouch.reminder.schedule;
 
 import dev.vouch.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
