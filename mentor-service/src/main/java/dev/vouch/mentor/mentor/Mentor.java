@@ -6,7 +6,6 @@ import dev.vouch.events.MentorAdded;
 import dev.vouch.events.MentorArchived;
 import dev.vouch.events.MentorUpdated;
 import dev.vouch.kit.outbox.AggregateRoot;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -32,10 +31,6 @@ public class Mentor extends AggregateRoot {
     /** How many recent contacts the document keeps; older ones live only in the contact history. */
     static final int RECENT_CONTACTS = 5;
 
-    @Id
-    private String id;
-    private String tenant;
-    private String studentId;
     private MentorDetails details;
     /** The name in lower case, so lists sort the way people read them. */
     private String sortName;
@@ -54,9 +49,7 @@ public class Mentor extends AggregateRoot {
     Mentor(String id, String tenant, String studentId, MentorDetails details, MentorStatus status,
            Instant createdAt, Instant updatedAt, Instant archivedAt, Instant lastContactAt, int contactCount,
            List<ContactEntry> recentContacts, long version) {
-        this.id = id;
-        this.tenant = tenant;
-        this.studentId = studentId;
+        super(id, tenant, studentId);
         this.details = details;
         this.sortName = sortName(details);
         this.status = status;
@@ -125,21 +118,21 @@ public class Mentor extends AggregateRoot {
     }
 
     private MentorAdded added() {
-        return new MentorAdded(id, details.name(), details.title(), details.specialty(), details.organization(),
+        return new MentorAdded(getId(), details.name(), details.title(), details.specialty(), details.organization(),
                 details.relationship(), details.source(), details.stayInTouchDays());
     }
 
     private MentorUpdated updated(List<String> changedFields) {
-        return new MentorUpdated(id, changedFields, details.name(), details.title(), details.specialty(),
+        return new MentorUpdated(getId(), changedFields, details.name(), details.title(), details.specialty(),
                 details.organization(), details.relationship(), details.stayInTouchDays());
     }
 
     private MentorArchived archived() {
-        return new MentorArchived(id);
+        return new MentorArchived(getId());
     }
 
     private ContactLogged contactLogged(ContactEntry contact) {
-        return new ContactLogged(id, contact.id(), contact.type(), contact.occurredAt());
+        return new ContactLogged(getId(), contact.id(), contact.type(), contact.occurredAt());
     }
 
     public boolean isArchived() {
@@ -150,20 +143,8 @@ public class Mentor extends AggregateRoot {
         return details == null || details.name() == null ? null : details.name().toLowerCase(Locale.ROOT);
     }
 
-    @Override
-    public String getId() {
-        return id;
-    }
 
-    @Override
-    public String getTenant() {
-        return tenant;
-    }
 
-    @Override
-    public String getStudentId() {
-        return studentId;
-    }
 
     public MentorDetails getDetails() {
         return details;

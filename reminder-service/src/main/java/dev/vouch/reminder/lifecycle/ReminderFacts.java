@@ -1,5 +1,6 @@
 package dev.vouch.reminder.lifecycle;
 
+import dev.vouch.kit.time.MillisecondClock;
 import dev.vouch.events.DeadlineApproaching;
 import dev.vouch.events.ReminderDue;
 import dev.vouch.events.ReminderEvent;
@@ -7,7 +8,6 @@ import dev.vouch.events.ReminderKind;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.events.ReminderResolved;
 import dev.vouch.events.ReminderSnoozed;
-import dev.vouch.reminder.projection.Instants;
 import dev.vouch.reminder.rules.Condition;
 import dev.vouch.reminder.rules.ReminderIds;
 import dev.vouch.reminder.rules.ReminderText;
@@ -68,7 +68,7 @@ public record ReminderFacts(
         ReminderIds.Parsed parsed = ReminderIds.parse(due.reminderId());
         return new ReminderFacts(due.reminderId(), due.kind(), due.letterId(), due.mentorId(),
                 parsed == null ? null : parsed.daysBefore(), parsed == null ? null : parsed.variant(),
-                due.escalateToAdvisor(), null, Instants.stored(due.dueAt()), null, Instants.stored(firedAt), null, null,
+                due.escalateToAdvisor(), null, MillisecondClock.cut(due.dueAt()), null, MillisecondClock.cut(firedAt), null, null,
                 null, null, null, due.title(), due.message());
     }
 
@@ -128,7 +128,7 @@ public record ReminderFacts(
      * did, so nothing is announced twice. A fact already known at a later time stays.
      */
     public ReminderFacts remembered(ReminderEvent event, Instant at) {
-        Instant time = Instants.stored(at);
+        Instant time = MillisecondClock.cut(at);
         Instant fired = firedAt;
         Instant closed = closedAt;
         ReminderResolution closedWith = closedAs;
@@ -139,7 +139,7 @@ public record ReminderFacts(
             fired = latest(firedAt, time);
         } else if (event instanceof ReminderSnoozed snooze && (snoozedAt == null || time.isAfter(snoozedAt))) {
             snoozed = time;
-            snoozedTill = Instants.stored(snooze.until());
+            snoozedTill = MillisecondClock.cut(snooze.until());
         } else if (event instanceof ReminderResolved resolved) {
             if (resolved.resolution() == ReminderResolution.CONDITION_CLEARED) {
                 announced = latest(resolutionAnnouncedAt, time);

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.projection;
 
+import dev.vouch.kit.time.MillisecondClock;
 import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterDeadlineChanged;
 import dev.vouch.events.LetterEvent;
@@ -63,9 +64,9 @@ public record Letter(
         String mentor = event.mentorId() != null ? event.mentorId() : mentorId;
         Instant at = stamp.time();
         if (event instanceof LetterRequested r) {
-            Instant newDeadline = Instants.stored(r.deadline());
+            Instant newDeadline = MillisecondClock.cut(r.deadline());
             boolean moved = !Objects.equals(deadline, newDeadline);
-            Instant asked = r.planned() ? null : (r.requestedAt() != null ? Instants.stored(r.requestedAt()) : at);
+            Instant asked = r.planned() ? null : (r.requestedAt() != null ? MillisecondClock.cut(r.requestedAt()) : at);
             return new Letter(id, tenant, studentId, mentor, r.purpose(), newDeadline,
                     moved || deadlineSetAt == null ? at : deadlineSetAt,
                     r.planned() ? LetterStatus.PLANNED : LetterStatus.REQUESTED, r.materials(),
@@ -73,7 +74,7 @@ public record Letter(
                     closedAt, seq);
         }
         if (event instanceof LetterDeadlineChanged c) {
-            return new Letter(id, tenant, studentId, mentor, purpose, Instants.stored(c.deadline()), at,
+            return new Letter(id, tenant, studentId, mentor, purpose, MillisecondClock.cut(c.deadline()), at,
                     status, materials, plannedAt, requestedAt, shortNotice, acceptedAt, submittedAt, closedAt, seq);
         }
         if (event instanceof LetterMaterialsShared m) {

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.projection;
 
+import dev.vouch.kit.time.MillisecondClock;
 import dev.vouch.events.MentorStatus;
 import dev.vouch.events.ContactLogged;
 import dev.vouch.events.ContactType;
@@ -69,7 +70,7 @@ public record Mentor(
             return this;
         }
         if (event instanceof ContactLogged contact) {
-            Instant at = contact.occurredAt() != null ? Instants.stored(contact.occurredAt()) : stamp.time();
+            Instant at = contact.occurredAt() != null ? MillisecondClock.cut(contact.occurredAt()) : stamp.time();
             Instant contacted = latest(lastContactAt, at);
             Instant thanked = contact.type() == ContactType.THANK_YOU ? latest(lastThankYouAt, at) : lastThankYouAt;
             if (Objects.equals(contacted, lastContactAt) && Objects.equals(thanked, lastThankYouAt)) {

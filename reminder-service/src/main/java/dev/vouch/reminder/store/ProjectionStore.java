@@ -1,6 +1,5 @@
 package dev.vouch.reminder.store;
 
-import dev.vouch.events.MentorStatus;
 import dev.vouch.events.LetterStatus;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
@@ -14,8 +13,6 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import dev.vouch.events.LetterPurpose;
-import dev.vouch.events.Material;
 import dev.vouch.reminder.derivation.ProjectionChange;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
@@ -26,11 +23,8 @@ import org.springframework.stereotype.Component;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +64,7 @@ public class ProjectionStore {
         Map<String, Letter> found = new HashMap<>();
         if (!ids.isEmpty()) {
             for (Document doc : letters().find(Filters.in("_id", ids))) {
-                Letter letter = toLetter(doc);
+                Letter letter = ProjectionDocuments.toLetter(doc);
                 found.put(letter.id(), letter);
             }
         }
@@ -81,7 +75,7 @@ public class ProjectionStore {
         Map<String, Mentor> found = new HashMap<>();
         if (!ids.isEmpty()) {
             for (Document doc : mentors().find(Filters.in("_id", ids))) {
-                Mentor mentor = toMentor(doc);
+                Mentor mentor = ProjectionDocuments.toMentor(doc);
                 found.put(mentor.id(), mentor);
             }
         }
@@ -96,8 +90,8 @@ public class ProjectionStore {
      * @return how many writes found another writer's newer copy and wrote nothing
      */
     public int save(Collection<ProjectionChange<Letter>> letters, Collection<ProjectionChange<Mentor>> mentors) {
-        int lost = write(letters(), letters, ProjectionStore::toDocument, Letter::sequence);
-        lost += write(mentors(), mentors, ProjectionStore::toDocument, Mentor::sequence);
+        int lost = write(letters(), letters, ProjectionDocuments::toDocument, Letter::sequence);
+        lost += write(mentors(), mentors, ProjectionDocuments::toDocument, Mentor::sequence);
         List<Letter> firstSeenLetters = letters.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).toList();
         List<Mentor> firstSeenMentors = mentors.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).toList();
         Map<String, StudentSubjects> added = new LinkedHashMap<>();
@@ -161,7 +155,7 @@ public class ProjectionStore {
             }
         }
         for (Document doc : letters().find(Filters.and(Filters.eq("tenant", tenant), Filters.in("status", statuses)))) {
-            open.add(toLetter(doc));
+            open.add(ProjectionDocuments.toLetter(doc));
         }
         return open;
     }
@@ -188,77 +182,5 @@ public class ProjectionStore {
 
     private MongoCollection<Document> students() {
         return mongo.getCollection(STUDENTS);
-    }
-
-    // ---- mapping ----------------------------------------------------------------------------------------
-
-    static Document toDocument(Letter letter) {
-        return new Document("_id", letter.id())
-                .append("tenant", letter.tenant())
-                .append("studentId", letter.studentId())
-                .append("mentorId", letter.mentorId())
-                .append("purpose", letter.purpose() == null ? null : letter.purpose().name())
-                .append("deadline", date(letter.deadline()))
-                .append("deadlineSetAt", date(letter.deadlineSetAt()))
-                .append("status", letter.status() == null ? null : letter.status().name())
-                .append("materials", letter.materials().stream().map(Enum::name).toList())
-                .append("plannedAt", date(letter.plannedAt()))
-                .append("requestedAt", date(letter.requestedAt()))
-                .append("shortNotice", letter.shortNotice())
-                .append("acceptedAt", date(letter.acceptedAt()))
-                .append("submittedAt", date(letter.submittedAt()))
-                .append("closedAt", date(letter.closedAt()))
-                .append("sequence", letter.sequence());
-    }
-
-    static Letter toLetter(Document doc) {
-        Set<Material> materials = EnumSet.noneOf(Material.class);
-        doc.getList("materials", String.class, List.of()).forEach(name -> materials.add(Material.valueOf(name)));
-        String purpose = doc.getString("purpose");
-        String status = doc.getString("status");
-        return new Letter(doc.getString("_id"), doc.getString("tenant"), doc.getString("studentId"),
-                doc.getString("mentorId"), purpose == null ? null : LetterPurpose.valueOf(purpose),
-                instant(doc, "deadline"), instant(doc, "deadlineSetAt"),
-                status == null ? null : LetterStatus.valueOf(status), materials, instant(doc, "plannedAt"),
-                instant(doc, "requestedAt"), Boolean.TRUE.equals(doc.getBoolean("shortNotice")),
-                instant(doc, "acceptedAt"), instant(doc, "submittedAt"),
-                instant(doc, "closedAt"), number(doc, "sequence"));
-    }
-
-    static Document toDocument(Mentor mentor) {
-        return new Document("_id", mentor.id())
-                .append("tenant", mentor.tenant())
-                .append("studentId", mentor.studentId())
-                .append("known", mentor.known())
-                .append("name", mentor.name())
-                .append("status", mentor.status().name())
-                .append("stayInTouchDays", mentor.stayInTouchDays())
-                .append("addedAt", date(mentor.addedAt()))
-                .append("lastContactAt", date(mentor.lastContactAt()))
-                .append("lastThankYouAt", date(mentor.lastThankYouAt()))
-                .append("sequence", mentor.sequence())
-                .append("letterIds", List.copyOf(mentor.letterIds()));
-    }
-
-    static Mentor toMentor(Document doc) {
-        return new Mentor(doc.getString("_id"), doc.getString("tenant"), doc.getString("studentId"),
-                Boolean.TRUE.equals(doc.getBoolean("known")), doc.getString("name"),
-                MentorStatus.valueOf(doc.getString("status")), (int) number(doc, "stayInTouchDays"),
-                instant(doc, "addedAt"), instant(doc, "lastContactAt"), instant(doc, "lastThankYouAt"),
-                number(doc, "sequence"), new HashSet<>(doc.getList("letterIds", String.class, List.of())));
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Document doc, String field) {
-        Date date = doc.getDate(field);
-        return date == null ? null : date.toInstant();
-    }
-
-    private static long number(Document doc, String field) {
-        Object value = doc.get(field);
-        return value instanceof Number n ? n.longValue() : 0L;
     }
 }

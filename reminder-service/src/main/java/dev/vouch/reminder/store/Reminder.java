@@ -8,7 +8,6 @@ import dev.vouch.kit.outbox.PendingEvent;
 import dev.vouch.reminder.lifecycle.ReminderFacts;
 import dev.vouch.reminder.lifecycle.ReminderState;
 import dev.vouch.reminder.lifecycle.StoredReminder;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -25,10 +24,6 @@ public class Reminder extends AggregateRoot {
 
     public static final String COLLECTION = "reminders";
 
-    @Id
-    private String id;
-    private String tenant;
-    private String studentId;
     private ReminderFacts facts;
     /** Follows from the facts; stored so that open reminders can be counted by one query. */
     private ReminderState state;
@@ -41,9 +36,7 @@ public class Reminder extends AggregateRoot {
 
     /** The reminder at the version it was read at (0: not stored yet), taking new facts and their events. */
     public Reminder(String tenant, String studentId, long readVersion, ReminderFacts facts, List<ReminderEvent> events) {
-        this.id = facts.id();
-        this.tenant = tenant;
-        this.studentId = studentId;
+        super(facts.id(), tenant, studentId);
         this.version = readVersion == 0 ? null : readVersion;
         change(facts, events);
     }
@@ -65,7 +58,7 @@ public class Reminder extends AggregateRoot {
     }
 
     public StoredReminder stored() {
-        return new StoredReminder(tenant, studentId, loadedVersion(), facts);
+        return new StoredReminder(getTenant(), getStudentId(), loadedVersion(), facts);
     }
 
     public ReminderFacts facts() {
@@ -77,20 +70,8 @@ public class Reminder extends AggregateRoot {
         return version == null ? 0 : version;
     }
 
-    @Override
-    public String getId() {
-        return id;
-    }
 
-    @Override
-    public String getTenant() {
-        return tenant;
-    }
 
-    @Override
-    public String getStudentId() {
-        return studentId;
-    }
 
     public ReminderState getState() {
         return facts.state();
@@ -126,6 +107,6 @@ public class Reminder extends AggregateRoot {
 
     @Override
     public String toString() {
-        return id + "[" + getState() + ", due " + getDueAt() + ", fired " + getFiredAt() + ", v" + version + "]";
+        return getId() + "[" + getState() + ", due " + getDueAt() + ", fired " + getFiredAt() + ", v" + version + "]";
     }
 }

@@ -12,7 +12,6 @@ import dev.vouch.events.LetterRequested;
 import dev.vouch.events.LetterSubmitted;
 import dev.vouch.events.Material;
 import dev.vouch.kit.outbox.AggregateRoot;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -37,10 +36,6 @@ public class LetterRequest extends AggregateRoot {
 
     public static final String COLLECTION = "letters";
 
-    @Id
-    private String id;
-    private String tenant;
-    private String studentId;
     private String mentorId;
     private LetterPurpose purpose;
     private List<String> targets = new ArrayList<>();
@@ -61,14 +56,15 @@ public class LetterRequest extends AggregateRoot {
         // for the mapping
     }
 
+    private LetterRequest(String id, String tenant, String studentId) {
+        super(id, tenant, studentId);
+    }
+
     /** A new letter, PLANNED or REQUESTED as the draft says, announced by LetterRequested. */
     public static LetterRequest create(String id, String tenant, String studentId, LetterDraft draft,
                                        ShortNotice shortNotice, Instant now) {
         Deadline.requireFuture(draft.deadline(), now);
-        LetterRequest letter = new LetterRequest();
-        letter.id = id;
-        letter.tenant = tenant;
-        letter.studentId = studentId;
+        LetterRequest letter = new LetterRequest(id, tenant, studentId);
         letter.mentorId = draft.mentorId();
         letter.purpose = draft.purpose();
         letter.targets = new ArrayList<>(draft.targets());
@@ -86,7 +82,7 @@ public class LetterRequest extends AggregateRoot {
 
     /** The LetterRequested that announces this letter as it now stands: planned, or asked at {@code requestedAt}. */
     private LetterRequested asRequested(ShortNotice shortNotice, Instant now) {
-        return new LetterRequested(id, mentorId, purpose, targets, deadline, waiverSigned, materials,
+        return new LetterRequested(getId(), mentorId, purpose, targets, deadline, waiverSigned, materials,
                 status == LetterStatus.PLANNED, isShortNotice(shortNotice, now), requestedAt);
     }
 
@@ -103,10 +99,10 @@ public class LetterRequest extends AggregateRoot {
                 requestedAt = now;
                 yield asRequested(shortNotice, now);
             }
-            case ACCEPTED -> new LetterAccepted(id, mentorId);
-            case DECLINED -> new LetterDeclined(id, mentorId);
-            case SUBMITTED -> new LetterSubmitted(id, mentorId);
-            case CANCELLED -> new LetterCancelled(id, mentorId);
+            case ACCEPTED -> new LetterAccepted(getId(), mentorId);
+            case DECLINED -> new LetterDeclined(getId(), mentorId);
+            case SUBMITTED -> new LetterSubmitted(getId(), mentorId);
+            case CANCELLED -> new LetterCancelled(getId(), mentorId);
             case PLANNED -> throw new IllegalStateException("The lifecycle has no move back to PLANNED");
         };
         registerEvent(event);
@@ -123,7 +119,7 @@ public class LetterRequest extends AggregateRoot {
         Instant previous = deadline;
         deadline = newDeadline;
         updatedAt = now;
-        LetterDeadlineChanged changed = new LetterDeadlineChanged(id, mentorId, previous, newDeadline);
+        LetterDeadlineChanged changed = new LetterDeadlineChanged(getId(), mentorId, previous, newDeadline);
         registerEvent(changed);
         return Optional.of(changed);
     }
@@ -137,7 +133,7 @@ public class LetterRequest extends AggregateRoot {
         }
         materials = next;
         updatedAt = now;
-        LetterMaterialsShared shared = new LetterMaterialsShared(id, mentorId, next);
+        LetterMaterialsShared shared = new LetterMaterialsShared(getId(), mentorId, next);
         registerEvent(shared);
         return Optional.of(shared);
     }
@@ -165,20 +161,8 @@ public class LetterRequest extends AggregateRoot {
         return materials == null || materials.isEmpty() ? EnumSet.noneOf(Material.class) : EnumSet.copyOf(materials);
     }
 
-    @Override
-    public String getId() {
-        return id;
-    }
 
-    @Override
-    public String getTenant() {
-        return tenant;
-    }
 
-    @Override
-    public String getStudentId() {
-        return studentId;
-    }
 
     public String getMentorId() {
         return mentorId;

@@ -9,6 +9,7 @@ import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.outbox.OutboxRelay;
 import dev.vouch.kit.outbox.OutboxSweeper;
+import dev.vouch.kit.time.MillisecondClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -29,7 +30,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -45,7 +45,7 @@ public class VouchMessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+        return MillisecondClock.systemUtc();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.vouch.kit.outbox;
 
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.security.StudentOwned;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 
 import java.util.ArrayList;
@@ -16,8 +17,38 @@ import java.util.List;
  */
 public abstract class AggregateRoot implements OutboxDocument, StudentOwned {
 
+    @Id
+    private String id;
+    private String tenant;
+    private String studentId;
     @Transient
     private final List<VouchEvent> registered = new ArrayList<>();
+
+    /** For the mapping, which sets the fields. */
+    protected AggregateRoot() {
+    }
+
+    /** One student's aggregate: every event it registers is stamped with this tenant and student. */
+    protected AggregateRoot(String id, String tenant, String studentId) {
+        this.id = id;
+        this.tenant = tenant;
+        this.studentId = studentId;
+    }
+
+    @Override
+    public final String getId() {
+        return id;
+    }
+
+    @Override
+    public final String getTenant() {
+        return tenant;
+    }
+
+    @Override
+    public final String getStudentId() {
+        return studentId;
+    }
 
     /** Registers an event of the change being made; it goes out with the next save. */
     protected void registerEvent(VouchEvent event) {

@@ -6,7 +6,6 @@ import dev.vouch.events.MentorRelationship;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.AggregateRoot;
 import dev.vouch.kit.outbox.PendingEvent;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,10 +16,6 @@ import java.util.List;
 @Document("sample_mentors")
 public class SampleMentor extends AggregateRoot {
 
-    @Id
-    private String id;
-    private String tenant;
-    private String studentId;
     private String name;
     @Version
     private long version;
@@ -32,26 +27,12 @@ public class SampleMentor extends AggregateRoot {
     }
 
     public SampleMentor(String id, String tenant, String studentId, String name) {
-        this.id = id;
-        this.tenant = tenant;
-        this.studentId = studentId;
+        super(id, tenant, studentId);
         this.name = name;
     }
 
-    @Override
-    public String getId() {
-        return id;
-    }
 
-    @Override
-    public String getTenant() {
-        return tenant;
-    }
 
-    @Override
-    public String getStudentId() {
-        return studentId;
-    }
 
     public String getName() {
         return name;
@@ -62,12 +43,12 @@ public class SampleMentor extends AggregateRoot {
     }
 
     public SampleMentor added(MentorRelationship relationship) {
-        registerEvent(new MentorAdded(id, name, null, null, null, relationship, null, 90));
+        registerEvent(new MentorAdded(getId(), name, null, null, null, relationship, null, 90));
         return this;
     }
 
     public void archive() {
-        registerEvent(new MentorArchived(id));
+        registerEvent(new MentorArchived(getId()));
     }
 
     @Override
