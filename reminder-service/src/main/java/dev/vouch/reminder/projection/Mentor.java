@@ -5,7 +5,6 @@ import dev.vouch.events.MentorStatus;
 import dev.vouch.events.ContactLogged;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.MentorAdded;
-import dev.vouch.events.MentorArchived;
 import dev.vouch.events.MentorEvent;
 import dev.vouch.events.MentorUpdated;
 
@@ -91,7 +90,7 @@ public record Mentor(
             return new Mentor(id, tenant, studentId, true, updated.name(), status, updated.stayInTouchDays(),
                     addedAt != null ? addedAt : stamp.time(), lastContactAt, lastThankYouAt, seq, letterIds);
         }
-        if (event instanceof MentorArchived) {
+        if (MentorStatus.after(event).orElse(null) == MentorStatus.ARCHIVED) {
             return new Mentor(id, tenant, studentId, known, name, MentorStatus.ARCHIVED, stayInTouchDays, addedAt,
                     lastContactAt, lastThankYouAt, seq, letterIds);
         }

@@ -61,22 +61,20 @@ public class ProjectionStore {
     }
 
     public Map<String, Letter> letters(Collection<String> ids) {
-        Map<String, Letter> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Document doc : letters().find(Filters.in("_id", ids))) {
-                Letter letter = ProjectionDocuments.toLetter(doc);
-                found.put(letter.id(), letter);
-            }
-        }
-        return found;
+        return read(letters(), ids, ProjectionDocuments::toLetter);
     }
 
     public Map<String, Mentor> mentors(Collection<String> ids) {
-        Map<String, Mentor> found = new HashMap<>();
+        return read(mentors(), ids, ProjectionDocuments::toMentor);
+    }
+
+    /** The documents with these ids, by id, in one {@code $in} read. */
+    private static <T> Map<String, T> read(MongoCollection<Document> collection, Collection<String> ids,
+                                           Function<Document, T> mapping) {
+        Map<String, T> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Document doc : mentors().find(Filters.in("_id", ids))) {
-                Mentor mentor = ProjectionDocuments.toMentor(doc);
-                found.put(mentor.id(), mentor);
+            for (Document doc : collection.find(Filters.in("_id", ids))) {
+                found.put(doc.getString("_id"), mapping.apply(doc));
             }
         }
         return found;
