@@ -3,6 +3,7 @@ package dev.vouch.events;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -21,17 +22,24 @@ public final class CloudEvents {
     }
 
     public static CloudEvent toCloudEvent(EventEnvelope<?> envelope) {
+        return toCloudEvent(envelope.id(), envelope.type(), envelope.source(), envelope.time(), envelope.subject(),
+                envelope.tenant(), envelope.studentId(), envelope.sequence(), EventCodec.encode(envelope.payload()));
+    }
+
+    /** A CloudEvent of an event already encoded ({@code data} is its JSON): what an outbox stored and now sends. */
+    public static CloudEvent toCloudEvent(String id, String type, URI source, Instant time, String subject,
+                                          String tenant, String studentId, long sequence, byte[] data) {
         return CloudEventBuilder.v1()
-                .withId(envelope.id())
-                .withType(envelope.type())
-                .withSource(envelope.source())
-                .withTime(envelope.time().atOffset(ZoneOffset.UTC))
-                .withSubject(envelope.subject())
+                .withId(id)
+                .withType(type)
+                .withSource(source)
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withSubject(subject)
                 .withDataContentType(JSON)
-                .withExtension(TENANT, envelope.tenant())
-                .withExtension(STUDENT_ID, envelope.studentId())
-                .withExtension(SEQUENCE, String.valueOf(envelope.sequence()))
-                .withData(EventCodec.encode(envelope.payload()))
+                .withExtension(TENANT, tenant)
+                .withExtension(STUDENT_ID, studentId)
+                .withExtension(SEQUENCE, String.valueOf(sequence))
+                .withData(data)
                 .build();
     }
 

@@ -1,59 +1,86 @@
 package dev.vouch.reminder;
 
-import dev.vouch.kit.outbox.EventFactory;
-import dev.vouch.reminder.derivation.Derivation;
-import dev.vouch.reminder.derivation.MongoDerivationStore;
-import dev.vouch.reminder.projection.ProjectionStore;
-import dev.vouch.reminder.reminder.ReminderStore;
-import dev.vouch.reminder.reminder.ReminderMetrics;
+import dev.vouch.reminder.derivation.Judgement;
 import dev.vouch.reminder.rules.ReminderRules;
-import dev.vouch.reminder.scheduler.CatchUpGate;
-import dev.vouch.reminder.scheduler.DueReminderScheduler;
-import dev.vouch.reminder.scheduler.ReminderSchedule;
+import dev.vouch.reminder.schedule.CatchUpGate;
+import dev.vouch.reminder.schedule.DueReminderScheduler;
+import dev.vouch.reminder.schedule.SchedulerTick;
+import dev.vouch.reminder.store.MongoDerivationStore;
+import dev.vouch.reminder.store.ProjectionStore;
+import dev.vouch.reminder.store.ReminderMetrics;
+import dev.vouch.reminder.store.ReminderSchedule;
+import dev.vouch.reminder.store.ReminderStore;
+import dev.vouch.reminder.stream.StreamDerivation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
-/** Wires the plain-Java rules and derivation to their settings and stores. */
+/**
+ * Wires the plain-Java rules and derivation to their settings and stores. The stream consumer and the
+ * scheduler judge with the same {@link Judgement}; only what they read through differs: the consumer keeps
+ * the projections it alone writes in memory, the scheduler reads MongoDB, since any instance may fire any
+ * student's reminders.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReminderProperties.class)
-class ReminderConfiguration {
+class ReminderConfiguration implements SchedulingConfigurer {
+
+    private final ObjectProvider<ReminderMetrics> metrics;
+    private final ReminderProperties properties;
+
+    ReminderConfiguration(ObjectProvider<ReminderMetrics> metrics, ReminderProperties properties) {
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    /** The open-reminders gauge is recounted on its own schedule, not per scrape. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(() -> metrics.getObject().refreshOpen(),
+                properties.metrics().openRefresh(), Duration.ofSeconds(5)));
+    }
 
     @Bean
     ReminderRules reminderRules(ReminderProperties properties) {
         return new ReminderRules(properties.policy());
     }
 
-    /** The stream consumer's store: caches the projections it alone writes. */
     @Bean
     MongoDerivationStore streamStore(ProjectionStore projections, ReminderStore reminders, ReminderSchedule schedule,
                                      ReminderProperties properties) {
-        return new MongoDerivationStore(projections, reminders, schedule, properties.getProjectionCacheSize());
-    }
-
-    /** Derivation of the event stream. */
-    @Bean
-    Derivation derivation(ReminderRules rules, EventFactory events, MongoDerivationStore streamStore) {
-        return new Derivation(rules, events, streamStore);
-    }
-
-    /** The scheduler's derivation: reads MongoDB, since any instance may fire any student's reminders. */
-    @Bean
-    Derivation firingDerivation(ReminderRules rules, EventFactory events, ProjectionStore projections,
-                                ReminderStore reminders, ReminderSchedule schedule) {
-        return new Derivation(rules, events, new MongoDerivationStore(projections, reminders, schedule, 0));
+        return new MongoDerivationStore(projections, reminders, schedule, properties.projectionCacheSize());
     }
 
     @Bean
-    DueReminderScheduler dueReminderScheduler(ReminderSchedule schedule, Derivation firingDerivation, CatchUpGate gate,
-                                              ReminderMetrics metrics, Clock clock, ReminderProperties properties) {
-        ReminderProperties.Scheduler settings = properties.getScheduler();
-        String owner = settings.getOwner() != null && !settings.getOwner().isBlank() ? settings.getOwner()
+    StreamDerivation streamDerivation(ReminderRules rules, MongoDerivationStore streamStore) {
+        return new StreamDerivation(new Judgement(rules, streamStore), streamStore);
+    }
+
+    @Bean
+    DueReminderScheduler dueReminderScheduler(ReminderRules rules, ProjectionStore projections, ReminderStore reminders,
+                                              ReminderSchedule schedule, CatchUpGate gate, ReminderMetrics metrics,
+                                              Clock clock, ReminderProperties properties) {
+        ReminderProperties.Scheduler settings = properties.scheduler();
+        String owner = settings.owner() != null && !settings.owner().isBlank() ? settings.owner()
                 : "scheduler-" + UUID.randomUUID();
-        return new DueReminderScheduler(schedule, firingDerivation, gate::isOpen, metrics, clock, owner,
-                settings.getBatchSize(), settings.getLease());
+        Judgement judgement = new Judgement(rules, new MongoDerivationStore(projections, reminders, schedule, 0));
+        return new DueReminderScheduler(schedule, judgement, gate::isOpen, metrics, clock, owner,
+                settings.batchSize(), settings.lease());
+    }
+
+    /** Tests switch the tick off and call the scheduler themselves. */
+    @Bean
+    @ConditionalOnProperty(name = "vouch.reminders.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+    SchedulerTick schedulerTick(DueReminderScheduler scheduler, ReminderMetrics metrics) {
+        return new SchedulerTick(scheduler, metrics, properties.scheduler().interval());
     }
 }

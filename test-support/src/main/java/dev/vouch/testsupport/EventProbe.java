@@ -7,12 +7,15 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +29,7 @@ public final class EventProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    private final List<String> topics;
 
     public EventProbe(String... topics) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -34,7 +38,8 @@ public final class EventProbe implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topics));
+        this.topics = List.of(topics);
+        consumer.subscribe(this.topics);
     }
 
     /** Waits until at least {@code count} records match, and returns all that match. */
@@ -46,12 +51,22 @@ public final class EventProbe implements AutoCloseable {
                 }, found -> found.size() >= count);
     }
 
-    /** Polls for a while longer and returns every record that matches: to assert that no more arrived. */
-    public List<ConsumerRecord<String, byte[]>> settle(Predicate<ConsumerRecord<String, byte[]>> filter, Duration quietFor) {
-        long until = System.nanoTime() + quietFor.toNanos();
-        while (System.nanoTime() < until) {
-            poll();
+    /**
+     * Reads every partition up to its end offset as of this call and returns every record that matches: to
+     * assert that no more arrived than expected. Waits on offsets, not on a quiet period: whatever was written
+     * before the call is read, however slow the broker.
+     */
+    public List<ConsumerRecord<String, byte[]>> upToEnd(Predicate<ConsumerRecord<String, byte[]>> filter) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            poll();
+            return consumer.assignment().containsAll(ends.keySet())
+                    && ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
         return matching(filter);
     }
 

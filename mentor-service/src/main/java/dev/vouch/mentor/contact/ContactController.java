@@ -1,12 +1,12 @@
 package dev.vouch.mentor.contact;
 
+import org.springdoc.core.annotations.ParameterObject;
+import dev.vouch.kit.web.PageRequest;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,9 +45,8 @@ public class ContactController {
     @GetMapping
     @Operation(summary = "List a mentor's contacts, newest first")
     public ResultPage<ContactView> list(AccessScope scope, @PathVariable String mentorId,
-                                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                                        @RequestParam(defaultValue = "20") @Min(1) @Max(ResultPage.MAX_SIZE) int size) {
-        return contacts.list(scope, mentorId, page, size).map(ContactView::of);
+                                        @ParameterObject PageRequest paging) {
+        return contacts.list(scope, mentorId, paging.page(), paging.size()).map(ContactView::of);
     }
 
     @GetMapping("/{contactId}")

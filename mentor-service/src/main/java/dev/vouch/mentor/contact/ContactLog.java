@@ -1,5 +1,6 @@
 package dev.vouch.mentor.contact;
 
+import dev.vouch.kit.outbox.ConflictRetry;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.kit.web.InvalidFieldException;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Logs contacts with mentors. Without transactions, the order of the writes is what keeps a contact from being
@@ -55,12 +55,12 @@ public class ContactLog {
     }
 
     public Logged log(AccessScope scope, String mentorId, NewContact request) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         if (ContactRules.isTooFarAhead(request.occurredAt(), now)) {
             throw new InvalidFieldException("occurredAt", "must not be more than "
                     + ContactRules.MAX_AHEAD.toHours() + " hours in the future");
         }
-        Logged logged = MentorService.retryingOnConflict(() -> {
+        Logged logged = ConflictRetry.retrying(MentorService.ATTEMPTS, () -> {
             Mentor mentor = mentors.get(scope, mentorId);
             history.file(mentor);
             String contactId = ContactRules.contactId(mentor.getTenant(), mentor.getStudentId(), mentorId,
@@ -75,7 +75,7 @@ public class ContactLog {
             }
             ContactEntry entry = new ContactEntry(contactId, request.type(), request.occurredAt(), request.notes(), now);
             mentor.logContact(entry);
-            Mentor saved = mentorRepository.save(mentor, mentor.contactLogged(entry));
+            Mentor saved = mentorRepository.save(mentor);
             history.file(saved);
             return new Logged(Contact.of(saved, entry), true);
         });

@@ -1,11 +1,11 @@
 package dev.vouch.mentor.contact;
 
+import dev.vouch.kit.time.MillisecondClock;
 import dev.vouch.events.ContactType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** The body of {@code POST /mentors/{id}/contacts}. */
 public record NewContact(
@@ -15,7 +15,7 @@ public record NewContact(
 
     public NewContact {
         // MongoDB keeps milliseconds; the id derived from this time must match what is stored and read back.
-        occurredAt = occurredAt == null ? null : occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        occurredAt = MillisecondClock.cut(occurredAt);
         notes = notes == null || notes.isBlank() ? null : notes.strip();
     }
 }

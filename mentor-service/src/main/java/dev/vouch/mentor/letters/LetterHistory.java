@@ -1,6 +1,9 @@
 package dev.vouch.mentor.letters;
 
+import dev.vouch.events.LetterStatus;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The letters a student has asked of one mentor, counted.
@@ -12,6 +15,9 @@ import java.util.Collection;
  * @param submitted letters the mentor submitted
  */
 public record LetterHistory(int asked, int open, int accepted, int declined, int submitted) {
+
+    /** Asked of the writer and not finished: what counts as their current load. */
+    static final Set<LetterStatus> WRITER_LOAD = EnumSet.of(LetterStatus.REQUESTED, LetterStatus.ACCEPTED);
 
     public static final LetterHistory NONE = new LetterHistory(0, 0, 0, 0, 0);
 
@@ -29,7 +35,7 @@ public record LetterHistory(int asked, int open, int accepted, int declined, int
             if (status == null) {
                 continue;
             }
-            if (status.isOpen()) {
+            if (WRITER_LOAD.contains(status)) {
                 open++;
             }
             if (status == LetterStatus.ACCEPTED || status == LetterStatus.SUBMITTED) {

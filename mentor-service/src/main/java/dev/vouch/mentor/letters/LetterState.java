@@ -1,5 +1,6 @@
 package dev.vouch.mentor.letters;
 
+import dev.vouch.events.LetterStatus;
 /**
  * One letter as the projection keeps it, under its letter id inside the mentor's document.
  *

@@ -1,13 +1,11 @@
 package dev.vouch.mentor.mentor;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.ContactLogged;
 import dev.vouch.events.MentorAdded;
 import dev.vouch.events.MentorArchived;
 import dev.vouch.events.MentorUpdated;
-import dev.vouch.kit.outbox.OutboxDocument;
-import dev.vouch.kit.outbox.PendingEvent;
-import dev.vouch.kit.security.StudentOwned;
-import org.springframework.data.annotation.Id;
+import dev.vouch.kit.outbox.AggregateRoot;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -22,21 +20,17 @@ import java.util.Optional;
 
 /**
  * Someone who could write a letter for a student: the student's details about them, whether they are still
- * followed, and the contact log's summary. The document carries its own pending events (the outbox) and its
- * version, which is also the {@code sequence} of the event each change publishes.
+ * followed, and the contact log's summary. Each change registers the event that announces it; saving through
+ * the kit's outbox stamps it (its sequence is the version the change produces) and stores both at once.
  */
 @Document(Mentor.COLLECTION)
 @CompoundIndex(name = "student_status_name", def = "{'tenant': 1, 'studentId': 1, 'status': 1, 'sortName': 1}")
-public class Mentor implements OutboxDocument, StudentOwned {
+public class Mentor extends AggregateRoot {
 
     public static final String COLLECTION = "mentors";
     /** How many recent contacts the document keeps; older ones live only in the contact history. */
     static final int RECENT_CONTACTS = 5;
 
-    @Id
-    private String id;
-    private String tenant;
-    private String studentId;
     private MentorDetails details;
     /** The name in lower case, so lists sort the way people read them. */
     private String sortName;
@@ -47,18 +41,15 @@ public class Mentor implements OutboxDocument, StudentOwned {
     private Instant lastContactAt;
     private int contactCount;
     private List<ContactEntry> recentContacts;
-    /** Primitive: the first insert stores 1, the version of {@code MentorAdded}. */
+    /** 0 until stored; the first save stores 1, the sequence of {@code MentorAdded}. */
     @Version
     private long version;
-    private List<PendingEvent> pendingEvents;
 
     @PersistenceCreator
     Mentor(String id, String tenant, String studentId, MentorDetails details, MentorStatus status,
            Instant createdAt, Instant updatedAt, Instant archivedAt, Instant lastContactAt, int contactCount,
-           List<ContactEntry> recentContacts, long version, List<PendingEvent> pendingEvents) {
-        this.id = id;
-        this.tenant = tenant;
-        this.studentId = studentId;
+           List<ContactEntry> recentContacts, long version) {
+        super(id, tenant, studentId);
         this.details = details;
         this.sortName = sortName(details);
         this.status = status;
@@ -69,13 +60,14 @@ public class Mentor implements OutboxDocument, StudentOwned {
         this.contactCount = contactCount;
         this.recentContacts = recentContacts == null ? new ArrayList<>() : new ArrayList<>(recentContacts);
         this.version = version;
-        this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
     }
 
-    /** A new, active mentor; not yet stored. */
+    /** A new, active mentor, announced by MentorAdded; not yet stored. */
     public static Mentor add(String id, String tenant, String studentId, MentorDetails details, Instant now) {
-        return new Mentor(id, tenant, studentId, details, MentorStatus.ACTIVE, now, now, null, null, 0,
-                List.of(), 0, List.of());
+        Mentor mentor = new Mentor(id, tenant, studentId, details, MentorStatus.ACTIVE, now, now, null, null, 0,
+                List.of(), 0);
+        mentor.registerEvent(mentor.added());
+        return mentor;
     }
 
     /**
@@ -89,6 +81,7 @@ public class Mentor implements OutboxDocument, StudentOwned {
             details = next;
             sortName = sortName(next);
             updatedAt = now;
+            registerEvent(updated(changed));
         }
         return changed;
     }
@@ -101,6 +94,7 @@ public class Mentor implements OutboxDocument, StudentOwned {
         status = MentorStatus.ARCHIVED;
         archivedAt = now;
         updatedAt = now;
+        registerEvent(archived());
         return true;
     }
 
@@ -116,33 +110,29 @@ public class Mentor implements OutboxDocument, StudentOwned {
             recentContacts.remove(0);
         }
         updatedAt = contact.loggedAt();
+        registerEvent(contactLogged(contact));
     }
 
     public Optional<ContactEntry> recentContact(String contactId) {
         return recentContacts.stream().filter(contact -> contact.id().equals(contactId)).findFirst();
     }
 
-    /** The version this mentor will have once the change being made now is stored: the event's sequence. */
-    public long nextVersion() {
-        return version + 1;
-    }
-
-    public MentorAdded added() {
-        return new MentorAdded(id, details.name(), details.title(), details.specialty(), details.organization(),
+    private MentorAdded added() {
+        return new MentorAdded(getId(), details.name(), details.title(), details.specialty(), details.organization(),
                 details.relationship(), details.source(), details.stayInTouchDays());
     }
 
-    public MentorUpdated updated(List<String> changedFields) {
-        return new MentorUpdated(id, changedFields, details.name(), details.title(), details.specialty(),
+    private MentorUpdated updated(List<String> changedFields) {
+        return new MentorUpdated(getId(), changedFields, details.name(), details.title(), details.specialty(),
                 details.organization(), details.relationship(), details.stayInTouchDays());
     }
 
-    public MentorArchived archived() {
-        return new MentorArchived(id);
+    private MentorArchived archived() {
+        return new MentorArchived(getId());
     }
 
-    public ContactLogged contactLogged(ContactEntry contact) {
-        return new ContactLogged(id, contact.id(), contact.type(), contact.occurredAt());
+    private ContactLogged contactLogged(ContactEntry contact) {
+        return new ContactLogged(getId(), contact.id(), contact.type(), contact.occurredAt());
     }
 
     public boolean isArchived() {
@@ -153,20 +143,8 @@ public class Mentor implements OutboxDocument, StudentOwned {
         return details == null || details.name() == null ? null : details.name().toLowerCase(Locale.ROOT);
     }
 
-    @Override
-    public String getId() {
-        return id;
-    }
 
-    @Override
-    public String getTenant() {
-        return tenant;
-    }
 
-    @Override
-    public String getStudentId() {
-        return studentId;
-    }
 
     public MentorDetails getDetails() {
         return details;
@@ -202,10 +180,5 @@ public class Mentor implements OutboxDocument, StudentOwned {
 
     public long getVersion() {
         return version;
-    }
-
-    @Override
-    public List<PendingEvent> getPendingEvents() {
-        return pendingEvents;
     }
 }

@@ -1,13 +1,14 @@
 package dev.vouch.mentor.mentor;
 
+import org.springdoc.core.annotations.ParameterObject;
+import dev.vouch.kit.web.PageRequest;
+import dev.vouch.events.MentorStatus;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.Versions;
 import dev.vouch.kit.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -53,9 +54,8 @@ public class MentorController {
     public ResultPage<MentorView> search(AccessScope scope,
                                          @RequestParam(required = false) @Size(max = 200) String q,
                                          @RequestParam(required = false) MentorStatus status,
-                                         @RequestParam(defaultValue = "0") @Min(0) int page,
-                                         @RequestParam(defaultValue = "20") @Min(1) @Max(ResultPage.MAX_SIZE) int size) {
-        return mentors.search(scope, q, status, page, size).map(MentorView::of);
+                                         @ParameterObject PageRequest paging) {
+        return mentors.search(scope, q, status, paging.page(), paging.size()).map(MentorView::of);
     }
 
     @GetMapping("/{id}")

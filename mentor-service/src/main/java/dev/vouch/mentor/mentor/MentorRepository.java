@@ -1,7 +1,6 @@
 package dev.vouch.mentor.mentor;
 
-import dev.vouch.events.MentorEvent;
-import dev.vouch.kit.outbox.EventFactory;
+import dev.vouch.events.MentorStatus;
 import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.web.ResultPage;
 import org.springframework.data.domain.Sort;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Mentors in MongoDB. Every change is stored together with the event that announces it, stamped with the
- * version the write produces, in one single-document write through the kit's outbox.
+ * Mentors in MongoDB. Every change is stored together with the events the mentor registered, in one
+ * single-document write through the kit's outbox.
  */
 @Repository
 public class MentorRepository {
@@ -26,30 +25,21 @@ public class MentorRepository {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
-    private final EventFactory events;
 
-    public MentorRepository(MongoTemplate mongo, EventOutbox outbox, EventFactory events) {
+    public MentorRepository(MongoTemplate mongo, EventOutbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
-        this.events = events;
     }
 
     public Optional<Mentor> findById(String id) {
         return Optional.ofNullable(mongo.findById(id, Mentor.class));
     }
 
-    /** Inserts a new mentor with its first event (sequence 1). */
-    public Mentor insert(Mentor mentor, MentorEvent event) {
-        stamp(mentor, event);
-        return outbox.insert(mentor);
-    }
-
     /**
-     * Stores a change with its event; fails with
+     * Stores a new mentor or a change, with the events it registered; fails with
      * {@link org.springframework.dao.OptimisticLockingFailureException} if the mentor changed since it was read.
      */
-    public Mentor save(Mentor mentor, MentorEvent event) {
-        stamp(mentor, event);
+    public Mentor save(Mentor mentor) {
         return outbox.save(mentor);
     }
 
@@ -79,10 +69,5 @@ public class MentorRepository {
     public List<Mentor> active(Criteria scope) {
         Query query = Query.query(scope).addCriteria(Criteria.where("status").is(MentorStatus.ACTIVE));
         return mongo.find(query.with(BY_NAME), Mentor.class);
-    }
-
-    private void stamp(Mentor mentor, MentorEvent event) {
-        mentor.getPendingEvents().add(
-                events.pending(event, mentor.getTenant(), mentor.getStudentId(), mentor.nextVersion()));
     }
 }

@@ -1,26 +1,25 @@
 package dev.vouch.mentor.mentor;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.kit.web.Versions;
 import dev.vouch.kit.web.ResultPage;
-import org.springframework.dao.OptimisticLockingFailureException;
+import dev.vouch.kit.outbox.ConflictRetry;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** What a student does with their mentors: add, read, find, change and archive them. */
 @Service
 public class MentorService {
 
     /** Unconditional changes (archiving) are retried this often when another write got there first. */
-    static final int ATTEMPTS = 3;
+    public static final int ATTEMPTS = 3;
 
     private final MentorRepository mentors;
     private final MentorPatch patches;
@@ -34,7 +33,7 @@ public class MentorService {
 
     public Mentor add(AccessScope scope, MentorDetails details) {
         Mentor mentor = Mentor.add(UUID.randomUUID().toString(), scope.tenant(), scope.studentId(), details, now());
-        return mentors.insert(mentor, mentor.added());
+        return mentors.save(mentor);
     }
 
     /** The mentor, if it exists and lies in the caller's scope; 404 otherwise. */
@@ -63,35 +62,21 @@ public class MentorService {
             return mentor;
         }
         // A write between our read and this save fails the version check: 409, the client re-reads.
-        return mentors.save(mentor, mentor.updated(changed));
+        return mentors.save(mentor);
     }
 
     /** Archives the mentor. Idempotent: archiving an archived mentor changes and publishes nothing. */
     public void archive(AccessScope scope, String id) {
-        retryingOnConflict(() -> {
+        ConflictRetry.retrying(ATTEMPTS, () -> {
             Mentor mentor = get(scope, id);
             if (mentor.archive(now())) {
-                mentors.save(mentor, mentor.archived());
+                mentors.save(mentor);
             }
             return mentor;
         });
     }
 
-    /** Runs a read-change-write that does not depend on the version the client saw, again if it loses a race. */
-    public static <T> T retryingOnConflict(Supplier<T> readChangeWrite) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return readChangeWrite.get();
-            } catch (OptimisticLockingFailureException lost) {
-                if (attempt >= ATTEMPTS) {
-                    throw lost;
-                }
-            }
-        }
-    }
-
     private Instant now() {
-        // MongoDB keeps milliseconds: what we answer now is what a later read returns.
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vouch.mentor.mentor;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.MentorRelationship;
 import dev.vouch.events.MentorSource;
 

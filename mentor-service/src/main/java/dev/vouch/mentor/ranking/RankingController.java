@@ -1,11 +1,11 @@
 package dev.vouch.mentor.ranking;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.mentor.letters.LetterHistory;
 import dev.vouch.mentor.letters.MentorLettersProjection;
 import dev.vouch.mentor.mentor.Mentor;
 import dev.vouch.mentor.mentor.MentorRepository;
-import dev.vouch.mentor.mentor.MentorStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,6 @@
 package dev.vouch.mentor.letters;
 
+import dev.vouch.events.LetterStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vouch.mentor.letters;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.LetterCancelled;
 import dev.vouch.events.LetterDeadlineChanged;

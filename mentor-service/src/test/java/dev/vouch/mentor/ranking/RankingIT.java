@@ -112,7 +112,7 @@ class RankingIT {
         Mentor late = Mentor.add(notYetKnown, student.tenant(), student.id(),
                 new MentorDetails("Dr. Late", null, null, null, null, null, null, null, null, null),
                 clock.instant());
-        mentors.insert(late, late.added());
+        mentors.save(late);
 
         JsonNode ranking = student.api().get("/api/v1/mentors/ranking").json();
 

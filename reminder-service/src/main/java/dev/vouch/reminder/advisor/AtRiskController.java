@@ -4,7 +4,7 @@ import dev.vouch.kit.security.AccessScopeArgumentResolver;
 import dev.vouch.kit.security.Role;
 import dev.vouch.kit.security.VouchPrincipal;
 import dev.vouch.reminder.projection.Letter;
-import dev.vouch.reminder.projection.ProjectionStore;
+import dev.vouch.reminder.store.ProjectionStore;
 import dev.vouch.reminder.rules.ReminderRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

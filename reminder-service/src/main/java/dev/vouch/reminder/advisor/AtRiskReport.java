@@ -1,8 +1,8 @@
 package dev.vouch.reminder.advisor;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.reminder.projection.Letter;
-import dev.vouch.reminder.projection.LetterStatus;
 import dev.vouch.reminder.projection.Mentor;
 import dev.vouch.reminder.rules.ReminderPolicy;
 

@@ -1,8 +1,8 @@
 package dev.vouch.reminder.derivation;
 
+import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
-import dev.vouch.reminder.reminder.Reminder;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -19,23 +19,25 @@ public interface DerivationStore {
 
     Map<String, Mentor> mentors(Collection<String> ids);
 
-    /** Fresh copies of the stored reminders with these ids (missing ones are absent). */
-    Map<String, Reminder> reminders(Collection<String> ids);
+    Map<String, StoredReminder> reminders(Collection<String> ids);
 
     /**
-     * Writes changed projections. Letters and mentors seen for the first time are also added to their student's
-     * index, which lists a student's subjects for the reminder list.
-     */
-    void saveProjections(Collection<Letter> letters, Collection<Mentor> mentors,
-                         Collection<Letter> firstSeenLetters, Collection<Mentor> firstSeenMentors);
-
-    /**
-     * Writes reminders: inserts new ones, updates the others only if still at the version they were loaded at.
-     * Publishes the events they carry (outbox).
+     * Writes changed projections, each only if what is stored is still what was read: the sequence guard is in
+     * the write's filter, so a copy folded from stale state never overwrites a newer one. Letters and mentors
+     * seen for the first time are also added to their student's index, which lists a student's subjects for the
+     * reminder list.
      *
-     * @return ids that another writer changed first: reload and decide again
+     * @throws org.springframework.dao.OptimisticLockingFailureException when another writer got there first
      */
-    Set<String> saveReminders(Collection<Reminder> reminders);
+    void saveProjections(Collection<ProjectionChange<Letter>> letters, Collection<ProjectionChange<Mentor>> mentors);
+
+    /**
+     * Writes reminders with their events (through the outbox): inserts new ones, updates the others only if
+     * still at the version they were read at.
+     *
+     * @return ids that another writer created or changed first: read them again and decide again
+     */
+    Set<String> saveReminders(Collection<ReminderChange> changes);
 
     /** Records when each subject next needs the scheduler; a null time means nothing is pending. */
     void schedule(Map<String, Instant> nextFireBySubject);

@@ -1,14 +1,12 @@
 package dev.vouch.reminder.projection;
 
-import dev.vouch.events.LetterAccepted;
-import dev.vouch.events.LetterCancelled;
+import dev.vouch.kit.time.MillisecondClock;
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterDeadlineChanged;
-import dev.vouch.events.LetterDeclined;
 import dev.vouch.events.LetterEvent;
 import dev.vouch.events.LetterMaterialsShared;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.LetterRequested;
-import dev.vouch.events.LetterSubmitted;
 import dev.vouch.events.Material;
 
 import java.time.Instant;
@@ -25,6 +23,7 @@ import java.util.Set;
  *
  * @param deadlineSetAt when the current deadline was set (the event that set it): thresholds already passed
  *                      at that moment are "passed on arrival"
+ * @param shortNotice   the writer was given too little time, as request-service decided and published it
  */
 public record Letter(
         String id,
@@ -38,6 +37,7 @@ public record Letter(
         Set<Material> materials,
         Instant plannedAt,
         Instant requestedAt,
+        boolean shortNotice,
         Instant acceptedAt,
         Instant submittedAt,
         Instant closedAt,
@@ -51,7 +51,8 @@ public record Letter(
 
     /** A letter we have heard nothing about yet; the first event fills it in. */
     public static Letter unknown(String id, String tenant, String studentId) {
-        return new Letter(id, tenant, studentId, null, null, null, null, null, Set.of(), null, null, null, null, null, 0);
+        return new Letter(id, tenant, studentId, null, null, null, null, null, Set.of(), null, null, false, null, null,
+                null, 0);
     }
 
     /** The letter after the event; {@code this} when the event is a duplicate, late, or not this student's. */
@@ -63,41 +64,31 @@ public record Letter(
         String mentor = event.mentorId() != null ? event.mentorId() : mentorId;
         Instant at = stamp.time();
         if (event instanceof LetterRequested r) {
-            Instant newDeadline = Instants.stored(r.deadline());
+            Instant newDeadline = MillisecondClock.cut(r.deadline());
             boolean moved = !Objects.equals(deadline, newDeadline);
-            Instant asked = r.planned() ? null : (r.requestedAt() != null ? Instants.stored(r.requestedAt()) : at);
+            Instant asked = r.planned() ? null : (r.requestedAt() != null ? MillisecondClock.cut(r.requestedAt()) : at);
             return new Letter(id, tenant, studentId, mentor, r.purpose(), newDeadline,
                     moved || deadlineSetAt == null ? at : deadlineSetAt,
                     r.planned() ? LetterStatus.PLANNED : LetterStatus.REQUESTED, r.materials(),
-                    r.planned() ? at : plannedAt, asked, acceptedAt, submittedAt, closedAt, seq);
-        }
-        if (event instanceof LetterAccepted) {
-            return withStatus(mentor, LetterStatus.ACCEPTED, at, submittedAt, closedAt, seq);
-        }
-        if (event instanceof LetterDeclined) {
-            return withStatus(mentor, LetterStatus.DECLINED, acceptedAt, submittedAt, at, seq);
-        }
-        if (event instanceof LetterCancelled) {
-            return withStatus(mentor, LetterStatus.CANCELLED, acceptedAt, submittedAt, at, seq);
-        }
-        if (event instanceof LetterSubmitted) {
-            return withStatus(mentor, LetterStatus.SUBMITTED, acceptedAt, at, at, seq);
+                    r.planned() ? at : plannedAt, asked, !r.planned() && r.shortNotice(), acceptedAt, submittedAt,
+                    closedAt, seq);
         }
         if (event instanceof LetterDeadlineChanged c) {
-            return new Letter(id, tenant, studentId, mentor, purpose, Instants.stored(c.deadline()), at,
-                    status, materials, plannedAt, requestedAt, acceptedAt, submittedAt, closedAt, seq);
+            return new Letter(id, tenant, studentId, mentor, purpose, MillisecondClock.cut(c.deadline()), at,
+                    status, materials, plannedAt, requestedAt, shortNotice, acceptedAt, submittedAt, closedAt, seq);
         }
         if (event instanceof LetterMaterialsShared m) {
             return new Letter(id, tenant, studentId, mentor, purpose, deadline, deadlineSetAt,
-                    status, m.materials(), plannedAt, requestedAt, acceptedAt, submittedAt, closedAt, seq);
+                    status, m.materials(), plannedAt, requestedAt, shortNotice, acceptedAt, submittedAt, closedAt, seq);
         }
-        return this;
+        return LetterStatus.after(event).map(next -> moved(mentor, next, at, seq)).orElse(this);
     }
 
-    private Letter withStatus(String mentor, LetterStatus next, Instant accepted, Instant submitted, Instant closed,
-                              long seq) {
+    /** Accepted, declined, submitted or cancelled at {@code at}: the shared fold says which. */
+    private Letter moved(String mentor, LetterStatus next, Instant at, long seq) {
         return new Letter(id, tenant, studentId, mentor, purpose, deadline, deadlineSetAt, next, materials, plannedAt,
-                requestedAt, accepted, submitted, closed, seq);
+                requestedAt, shortNotice, next == LetterStatus.ACCEPTED ? at : acceptedAt,
+                next == LetterStatus.SUBMITTED ? at : submittedAt, next.isFinal() ? at : closedAt, seq);
     }
 
     /** Known from a LetterRequested (planned or asked), so its deadline and purpose are known. */
@@ -106,12 +97,7 @@ public record Letter(
     }
 
     public boolean isOpen() {
-        return status != null && status.isOpen();
-    }
-
-    /** Declined or cancelled: every follow-up of the letter stops. */
-    public boolean isStopped() {
-        return status == LetterStatus.DECLINED || status == LetterStatus.CANCELLED;
+        return status != null && !status.isFinal();
     }
 
     public boolean isSubmitted() {

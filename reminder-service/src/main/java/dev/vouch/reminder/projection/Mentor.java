@@ -1,9 +1,10 @@
 package dev.vouch.reminder.projection;
 
+import dev.vouch.kit.time.MillisecondClock;
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.ContactLogged;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.MentorAdded;
-import dev.vouch.events.MentorArchived;
 import dev.vouch.events.MentorEvent;
 import dev.vouch.events.MentorUpdated;
 
@@ -68,7 +69,7 @@ public record Mentor(
             return this;
         }
         if (event instanceof ContactLogged contact) {
-            Instant at = contact.occurredAt() != null ? Instants.stored(contact.occurredAt()) : stamp.time();
+            Instant at = contact.occurredAt() != null ? MillisecondClock.cut(contact.occurredAt()) : stamp.time();
             Instant contacted = latest(lastContactAt, at);
             Instant thanked = contact.type() == ContactType.THANK_YOU ? latest(lastThankYouAt, at) : lastThankYouAt;
             if (Objects.equals(contacted, lastContactAt) && Objects.equals(thanked, lastThankYouAt)) {
@@ -89,7 +90,7 @@ public record Mentor(
             return new Mentor(id, tenant, studentId, true, updated.name(), status, updated.stayInTouchDays(),
                     addedAt != null ? addedAt : stamp.time(), lastContactAt, lastThankYouAt, seq, letterIds);
         }
-        if (event instanceof MentorArchived) {
+        if (MentorStatus.after(event).orElse(null) == MentorStatus.ARCHIVED) {
             return new Mentor(id, tenant, studentId, known, name, MentorStatus.ARCHIVED, stayInTouchDays, addedAt,
                     lastContactAt, lastThankYouAt, seq, letterIds);
         }

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.projection;
 
+import dev.vouch.kit.time.MillisecondClock;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ public record Stamp(String tenant, String studentId, long sequence, Instant time
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(time, "time");
-        time = Instants.stored(time);
+        time = MillisecondClock.cut(time);
     }
 
     /** True when the event is not newer than the version already applied: a duplicate or a late copy. */

@@ -1,19 +1,22 @@
 package dev.vouch.reminder.reminder;
 
 import dev.vouch.events.ReminderResolution;
-import dev.vouch.kit.outbox.EventFactory;
+import dev.vouch.kit.outbox.ConflictRetry;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.kit.web.InvalidFieldException;
 import dev.vouch.kit.web.NotFoundException;
 import dev.vouch.kit.web.Versions;
-import dev.vouch.reminder.scheduler.ReminderSchedule;
-import org.springframework.dao.OptimisticLockingFailureException;
+import dev.vouch.reminder.lifecycle.ReminderFacts;
+import dev.vouch.reminder.lifecycle.ReminderState;
+import dev.vouch.reminder.store.Reminder;
+import dev.vouch.reminder.store.ReminderSchedule;
+import dev.vouch.reminder.store.ReminderStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a student does with a due reminder: mark it done, dismiss it (both publish ReminderResolved through the
@@ -28,46 +31,38 @@ class ReminderActions {
     private final ReminderStore store;
     private final ReminderQueries queries;
     private final ReminderSchedule schedule;
-    private final EventFactory events;
     private final Clock clock;
 
-    ReminderActions(ReminderStore store, ReminderQueries queries, ReminderSchedule schedule, EventFactory events,
-                    Clock clock) {
+    ReminderActions(ReminderStore store, ReminderQueries queries, ReminderSchedule schedule, Clock clock) {
         this.store = store;
         this.queries = queries;
         this.schedule = schedule;
-        this.events = events;
         this.clock = clock;
     }
 
     Reminder close(AccessScope scope, String id, ReminderResolution resolution, String ifMatch) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Reminder reminder = actionable(scope, id, ifMatch);
-            reminder.close(resolution, events);
-            if (store.save(List.of(reminder)).isEmpty()) {
-                return reminder;
-            }
-        }
-        throw new OptimisticLockingFailureException("Reminder " + id + " kept changing");
+        return act(scope, id, ifMatch, facts -> facts.close(resolution, clock.instant()));
     }
 
     Reminder snooze(AccessScope scope, String id, Instant until, String ifMatch) {
-        Instant now = clock.instant();
         if (until == null) {
             throw new InvalidFieldException("until", "is required: the time the reminder should fire again");
         }
-        if (!until.isAfter(now)) {
+        if (!until.isAfter(clock.instant())) {
             throw new InvalidFieldException("until", "must be in the future");
         }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        Reminder snoozed = act(scope, id, ifMatch, facts -> facts.snooze(until, clock.instant()));
+        schedule.armNoLaterThan(snoozed.facts().subject(), snoozed.getSnoozedUntil());
+        return snoozed;
+    }
+
+    private Reminder act(AccessScope scope, String id, String ifMatch, Function<ReminderFacts, ReminderFacts.Step> action) {
+        return ConflictRetry.retrying(ATTEMPTS, () -> {
             Reminder reminder = actionable(scope, id, ifMatch);
-            reminder.snooze(until, events);
-            if (store.save(List.of(reminder)).isEmpty()) {
-                schedule.armNoLaterThan(reminder.subject(), reminder.getSnoozedUntil());
-                return reminder;
-            }
-        }
-        throw new OptimisticLockingFailureException("Reminder " + id + " kept changing");
+            ReminderFacts.Step step = action.apply(reminder.facts());
+            reminder.change(step.facts(), step.events());
+            return store.save(reminder);
+        });
     }
 
     private Reminder actionable(AccessScope scope, String id, String ifMatch) {
@@ -91,5 +86,4 @@ class ReminderActions {
         }
         return reminder;
     }
-
 }

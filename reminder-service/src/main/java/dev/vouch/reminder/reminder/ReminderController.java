@@ -1,8 +1,12 @@
 package dev.vouch.reminder.reminder;
 
+import org.springdoc.core.annotations.ParameterObject;
+import dev.vouch.kit.web.PageRequest;
+import dev.vouch.reminder.lifecycle.ReminderAgenda;
+import dev.vouch.reminder.lifecycle.ReminderState;
+import dev.vouch.reminder.store.Reminder;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.kit.security.AccessScope;
-import dev.vouch.kit.web.InvalidFieldException;
 import dev.vouch.kit.web.ResultPage;
 import dev.vouch.kit.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,22 +47,16 @@ class ReminderController {
     ResultPage<ReminderView> list(AccessScope scope,
                       @RequestParam(name = "state", required = false) List<ReminderState> states,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
-                      @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidFieldException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > ResultPage.MAX_SIZE) {
-            throw new InvalidFieldException("size", "must be between 1 and " + ResultPage.MAX_SIZE);
-        }
+                      @ParameterObject PageRequest paging) {
         Set<ReminderState> wanted = states == null || states.isEmpty() ? EnumSet.allOf(ReminderState.class)
                 : EnumSet.copyOf(states);
         List<ReminderAgenda.Item> matching = queries.agenda(scope).stream()
                 .filter(item -> wanted.contains(item.state()))
                 .filter(item -> dueBefore == null || (item.nextDueAt() != null && item.nextDueAt().isBefore(dueBefore)))
                 .toList();
-        List<ReminderView> items = matching.stream().skip((long) page * size).limit(size).map(ReminderView::of).toList();
-        return new ResultPage<>(items, page, size, matching.size());
+        List<ReminderView> items = matching.stream().skip(paging.offset()).limit(paging.size()).map(ReminderView::of)
+                .toList();
+        return new ResultPage<>(items, paging.page(), paging.size(), matching.size());
     }
 
     @PostMapping("/{id}/done")

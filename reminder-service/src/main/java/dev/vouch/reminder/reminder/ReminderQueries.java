@@ -1,10 +1,13 @@
 package dev.vouch.reminder.reminder;
 
 import dev.vouch.kit.security.AccessScope;
+import dev.vouch.reminder.lifecycle.ReminderAgenda;
+import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
-import dev.vouch.reminder.projection.ProjectionStore;
 import dev.vouch.reminder.projection.StudentSubjects;
+import dev.vouch.reminder.store.ProjectionStore;
+import dev.vouch.reminder.store.ReminderStore;
 import dev.vouch.reminder.rules.ReminderIds;
 import dev.vouch.reminder.rules.ReminderRules;
 import org.springframework.stereotype.Component;
@@ -52,8 +55,12 @@ public class ReminderQueries {
         Set<String> ids = new LinkedHashSet<>();
         letters.keySet().forEach(id -> ids.addAll(rules.reminderIds(ReminderIds.letterSubject(id))));
         mentors.keySet().forEach(id -> ids.addAll(rules.reminderIds(ReminderIds.mentorSubject(id))));
-        Map<String, Reminder> docs = new HashMap<>(reminders.find(ids));
-        docs.values().removeIf(doc -> !scope.covers(doc));
+        Map<String, StoredReminder> docs = new HashMap<>();
+        reminders.find(ids).forEach((id, doc) -> {
+            if (scope.covers(doc)) {
+                docs.put(id, doc.stored());
+            }
+        });
         return ReminderAgenda.of(new ArrayList<>(letters.values()), mentors, docs, rules, clock.instant());
     }
 

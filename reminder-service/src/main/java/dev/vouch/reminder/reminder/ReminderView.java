@@ -1,5 +1,8 @@
 package dev.vouch.reminder.reminder;
 
+import dev.vouch.reminder.lifecycle.ReminderAgenda;
+import dev.vouch.reminder.lifecycle.ReminderState;
+import dev.vouch.reminder.store.Reminder;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vouch.events.ReminderKind;
 import dev.vouch.events.ReminderResolution;
@@ -43,6 +46,6 @@ public record ReminderView(
     }
 
     static ReminderView of(Reminder reminder) {
-        return of(ReminderAgenda.Item.stored(reminder));
+        return of(ReminderAgenda.Item.stored(reminder.stored()));
     }
 }

@@ -4,7 +4,6 @@ import dev.vouch.events.ReminderKind;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,8 +12,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code planned}: a planned letter not yet asked for {@code askEarlyPlanLead} (6 weeks) before its
  *       deadline. Cleared by the request being made, or the letter ending.</li>
- *   <li>{@code short-notice}: a letter asked for with less than {@code askEarlyMinNotice} (30 days) to go is
- *       flagged at once. Cleared when the letter is submitted, declined or cancelled.</li>
+ *   <li>{@code short-notice}: a letter that request-service published as asked on short notice
+ *       ({@code LetterRequested.shortNotice}: less than 30 days to go) is flagged at once. Cleared when the letter is submitted, declined or cancelled.</li>
  * </ul>
  */
 public final class AskEarlyRule implements LetterRule {
@@ -47,8 +46,7 @@ public final class AskEarlyRule implements LetterRule {
 
     private Verdict shortNotice(Letter letter) {
         String id = shortNoticeId(letter.id());
-        if (!letter.isRequested() || letter.deadline() == null
-                || Duration.between(letter.requestedAt(), letter.deadline()).compareTo(policy.askEarlyMinNotice()) >= 0) {
+        if (!letter.isRequested() || letter.deadline() == null || !letter.shortNotice()) {
             return verdict(id, letter, Condition.NOT_APPLICABLE, null, ReminderIds.SHORT_NOTICE);
         }
         Condition condition = letter.isOpen() ? Condition.ACTIVE : Condition.CLEARED;

@@ -1,8 +1,8 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.ReminderKind;
 import dev.vouch.reminder.projection.Letter;
-import dev.vouch.reminder.projection.LetterStatus;
 import dev.vouch.reminder.projection.Mentor;
 
 import java.util.List;

@@ -11,10 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The thresholds of the reminder rules. Defaults follow the design's rule table; every one is configurable
- * under {@code vouch.reminders.*}.
+ * The thresholds of the reminder rules. Bound from {@code vouch.reminders.*}, where the defaults follow the
+ * design's rule table (see {@code ReminderProperties}).
  *
- * @param askEarlyMinNotice      less notice than this at request time flags ASK_EARLY at once (30 days)
  * @param askEarlyPlanLead       a planned letter not asked for this long before its deadline flags ASK_EARLY (6 weeks)
  * @param noResponseAfter        NO_RESPONSE when neither accepted nor declined this long after the request (14 days)
  * @param missingMaterialsAfter  MISSING_MATERIALS this long after a request without the required materials (2 days)
@@ -25,7 +24,6 @@ import java.util.Set;
  * @param atRiskWindow           the advisor view's "due soon" window (7 days)
  */
 public record ReminderPolicy(
-        Duration askEarlyMinNotice,
         Duration askEarlyPlanLead,
         Duration noResponseAfter,
         Duration missingMaterialsAfter,
@@ -36,7 +34,6 @@ public record ReminderPolicy(
         Duration atRiskWindow) {
 
     public ReminderPolicy {
-        Objects.requireNonNull(askEarlyMinNotice, "askEarlyMinNotice");
         Objects.requireNonNull(askEarlyPlanLead, "askEarlyPlanLead");
         Objects.requireNonNull(noResponseAfter, "noResponseAfter");
         Objects.requireNonNull(missingMaterialsAfter, "missingMaterialsAfter");
@@ -50,17 +47,6 @@ public record ReminderPolicy(
         if (defaultStayInTouchDays <= 0) {
             throw new IllegalArgumentException("defaultStayInTouchDays must be positive");
         }
-    }
-
-    public static ReminderPolicy defaults() {
-        return new ReminderPolicy(Duration.ofDays(30), Duration.ofDays(42), Duration.ofDays(14), Duration.ofDays(2),
-                EnumSet.of(Material.PERSONAL_STATEMENT, Material.CV), List.of(14, 7, 3, 1), Duration.ofDays(3), 90,
-                Duration.ofDays(7));
-    }
-
-    public ReminderPolicy withDeadlineThresholds(List<Integer> thresholds) {
-        return new ReminderPolicy(askEarlyMinNotice, askEarlyPlanLead, noResponseAfter, missingMaterialsAfter,
-                requiredMaterials, thresholds, thankYouAfter, defaultStayInTouchDays, atRiskWindow);
     }
 
     /** A mentor's own cadence, or the default when they have none. */

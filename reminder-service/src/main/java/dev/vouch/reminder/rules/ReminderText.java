@@ -1,9 +1,9 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
 import dev.vouch.reminder.projection.Letter;
-import dev.vouch.reminder.projection.LetterStatus;
 import dev.vouch.reminder.projection.Mentor;
 
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class ReminderText {
                     ? new Text("Short notice for " + who,
                     "You asked " + who + " for " + letterName + " with only " + days(daysBetween(letter.requestedAt(),
                             letter.deadline())) + " to go: share every material at once and follow up early. "
-                            + "Next time ask at least " + policy.askEarlyMinNotice().toDays() + " days ahead.")
+                            + "Next time ask at least a month ahead.")
                     : new Text("Time to ask " + who + " for " + letterName,
                     capitalized(letterName) + " is " + dueIn(letter, asOf) + " and you have not asked " + who
                             + " yet. Writers need four to eight weeks: ask this week.");

@@ -39,11 +39,6 @@ public record Verdict(
         return condition.isActive();
     }
 
-    public Verdict with(Condition next) {
-        return new Verdict(reminderId, kind, next, dueAt, letterId, mentorId, deadline, daysBefore, variant,
-                escalateToAdvisor);
-    }
-
     /** Whether this verdict would fire by {@code now}. */
     public boolean isDueBy(Instant now) {
         return isActive() && !dueAt.isAfter(now);

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.advisor;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.LetterSubmitted;
 import dev.vouch.reminder.projection.Letter;
@@ -38,7 +39,7 @@ class AtRiskReportTest {
                 "M3", mentor("ana", "M3", "Dr. Chen", T0)); // quiet: 100 days without contact, 90-day cadence
 
         AtRiskReport.Report report = AtRiskReport.of(TENANT, List.of(dueSoon, overdue, later, submitted), mentors,
-                ReminderPolicy.defaults(), now);
+                ReminderDefaults.policy(), now);
 
         assertThat(report.students()).extracting(AtRiskReport.StudentAtRisk::studentId).containsExactly("ben", "ana");
         AtRiskReport.StudentAtRisk ben = report.students().get(0);

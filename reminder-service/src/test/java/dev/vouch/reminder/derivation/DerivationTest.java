@@ -11,8 +11,8 @@ import dev.vouch.events.ReminderDue;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.PendingEvent;
-import dev.vouch.reminder.reminder.Reminder;
-import dev.vouch.reminder.reminder.ReminderState;
+import dev.vouch.reminder.store.Reminder;
+import dev.vouch.reminder.lifecycle.ReminderState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -187,7 +187,7 @@ class DerivationTest {
         int reminderWrites = world.store.reminderWrites;
         int projectionWrites = world.store.projectionWrites;
 
-        Derivation.Outcome again = world.deliver(delivered);
+        Judgement.Outcome again = world.deliver(delivered);
 
         assertThat(again.written()).isEmpty();
         assertThat(world.store.published).hasSize(published);
@@ -283,7 +283,7 @@ class DerivationTest {
     }
 
     private static List<VouchEvent> payloads(List<PendingEvent> events) {
-        return events.stream().map(event -> (VouchEvent) event.toEnvelope().payload()).toList();
+        return events.stream().map(event -> World.envelope(event).payload()).toList();
     }
 
 }

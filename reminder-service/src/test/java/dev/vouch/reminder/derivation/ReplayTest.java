@@ -9,7 +9,7 @@ import dev.vouch.events.LetterSubmitted;
 import dev.vouch.events.Material;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.events.VouchEvent;
-import dev.vouch.reminder.reminder.Reminder;
+import dev.vouch.reminder.store.Reminder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -52,7 +52,7 @@ class ReplayTest {
             rebuilt.clock.set(live.clock.instant());
             rebuilt.caughtUp = false;
             for (int i = 0; i < order.size(); i += 7) { // batches of a few, as polls come
-                rebuilt.derivation.apply(order.subList(i, Math.min(order.size(), i + 7)), rebuilt.clock.instant(), false);
+                rebuilt.stream.apply(order.subList(i, Math.min(order.size(), i + 7)), rebuilt.clock.instant(), false);
             }
             rebuilt.caughtUp = true;
 

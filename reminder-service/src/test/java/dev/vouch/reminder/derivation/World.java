@@ -1,5 +1,7 @@
 package dev.vouch.reminder.derivation;
 
+import dev.vouch.reminder.ReminderDefaults;
+import dev.vouch.events.EventCodec;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.EventType;
 import dev.vouch.events.ReminderDue;
@@ -9,13 +11,17 @@ import dev.vouch.events.ReminderResolved;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.PendingEvent;
-import dev.vouch.reminder.reminder.Reminder;
-import dev.vouch.reminder.reminder.ReminderState;
+import dev.vouch.reminder.lifecycle.ReminderFacts;
+import dev.vouch.reminder.lifecycle.StoredReminder;
+import dev.vouch.reminder.store.Reminder;
+import dev.vouch.reminder.stream.StreamDerivation;
+import dev.vouch.reminder.lifecycle.ReminderState;
 import dev.vouch.reminder.rules.ReminderPolicy;
 import dev.vouch.reminder.rules.ReminderRules;
 import dev.vouch.testsupport.MutableClock;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,38 +42,40 @@ class World {
     static final String STUDENT = "student-1";
 
     final MutableClock clock = new MutableClock(START);
-    final InMemoryStore store = new InMemoryStore();
     final EventFactory events = new EventFactory("reminder-service", clock);
-    final Derivation derivation;
+    final InMemoryStore store = new InMemoryStore(events);
+    final Judgement judgement;
+    final StreamDerivation stream;
     /** Every envelope sent in, in order: the topics' content, for replays. */
     final List<EventEnvelope<VouchEvent>> sent = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
     boolean caughtUp = true;
 
     World() {
-        this(ReminderPolicy.defaults());
+        this(ReminderDefaults.policy());
     }
 
     World(ReminderPolicy policy) {
-        derivation = new Derivation(new ReminderRules(policy), events, store);
+        judgement = new Judgement(new ReminderRules(policy), store);
+        stream = new StreamDerivation(judgement, store);
     }
 
     /** Sends an event of the next sequence of its aggregate, happening now. */
-    Derivation.Outcome send(VouchEvent event) {
+    Judgement.Outcome send(VouchEvent event) {
         long sequence = sequences.merge(event.subject(), 1L, Long::sum);
         return send(event, sequence);
     }
 
-    Derivation.Outcome send(VouchEvent event, long sequence) {
+    Judgement.Outcome send(VouchEvent event, long sequence) {
         EventEnvelope<VouchEvent> envelope = new EventEnvelope<>(UUID.randomUUID().toString(),
                 EventType.of(event).ceType(), URI.create("/vouch/test"), clock.instant(), event.subject(), TENANT,
                 STUDENT, sequence, event);
         return deliver(List.of(envelope));
     }
 
-    Derivation.Outcome deliver(List<EventEnvelope<VouchEvent>> batch) {
+    Judgement.Outcome deliver(List<EventEnvelope<VouchEvent>> batch) {
         sent.addAll(batch);
-        return derivation.apply(batch, clock.instant(), caughtUp);
+        return stream.apply(batch, clock.instant(), caughtUp);
     }
 
     /** The scheduler's tick: fires what is due for every subject due by now. */
@@ -77,7 +85,7 @@ class World {
         List<String> due = store.schedule.entrySet().stream().filter(e -> !e.getValue().isAfter(now))
                 .map(Map.Entry::getKey).toList();
         if (!due.isEmpty()) {
-            Derivation.Outcome outcome = derivation.fire(due, now);
+            Judgement.Outcome outcome = judgement.fire(due, now);
             store.schedule(outcome.schedule());
         }
         return List.copyOf(store.published.subList(before, store.published.size()));
@@ -90,9 +98,10 @@ class World {
 
     /** A student's action, as the API does it. */
     void close(String reminderId, ReminderResolution resolution) {
-        Reminder reminder = store.reminders(List.of(reminderId)).get(reminderId);
-        reminder.close(resolution, events);
-        store.saveReminders(List.of(reminder));
+        StoredReminder reminder = store.reminders(List.of(reminderId)).get(reminderId);
+        ReminderFacts.Step closed = reminder.facts().close(resolution, clock.instant());
+        store.saveReminders(List.of(new ReminderChange(reminder.tenant(), reminder.studentId(), reminder.version(),
+                closed.facts(), closed.events())));
     }
 
     Reminder reminder(String id) {
@@ -107,7 +116,7 @@ class World {
     /** The events published since index {@code from}, decoded. */
     List<VouchEvent> publishedSince(int from) {
         return store.published.subList(from, store.published.size()).stream()
-                .map(event -> (VouchEvent) event.toEnvelope().payload()).toList();
+                .map(event -> envelope(event).payload()).toList();
     }
 
     List<VouchEvent> published() {
@@ -116,12 +125,19 @@ class World {
 
     /** The reminder topic as a subscriber (or a rebuild) would read it. */
     List<EventEnvelope<VouchEvent>> reminderTopic() {
-        return store.published.stream().map(PendingEvent::toEnvelope).toList();
+        return store.published.stream().map(World::envelope).toList();
     }
 
     static List<String> dueIds(List<PendingEvent> events) {
-        return events.stream().map(event -> event.toEnvelope().payload())
+        return events.stream().map(event -> envelope(event).payload())
                 .filter(ReminderDue.class::isInstance).map(e -> ((ReminderEvent) e).reminderId()).toList();
+    }
+
+    /** A published event as a subscriber decodes it. */
+    static EventEnvelope<VouchEvent> envelope(PendingEvent event) {
+        return new EventEnvelope<>(event.eventId(), event.type(), URI.create(event.source()), event.time(),
+                event.subject(), event.tenant(), event.studentId(), event.sequence(),
+                EventCodec.decode(event.type(), event.payload().getBytes(StandardCharsets.UTF_8)));
     }
 
     static List<String> resolvedIds(List<VouchEvent> events, ReminderResolution resolution) {

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.projection;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.LetterDeadlineChanged;
 import dev.vouch.events.LetterSubmitted;

@@ -1,7 +1,10 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.LetterSubmitted;
 import dev.vouch.events.LetterCancelled;
+import dev.vouch.events.LetterPurpose;
+import dev.vouch.events.LetterRequested;
 import dev.vouch.reminder.projection.Letter;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AskEarlyRuleTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
-    final AskEarlyRule rule = new AskEarlyRule(ReminderPolicy.defaults());
+    final AskEarlyRule rule = new AskEarlyRule(ReminderDefaults.policy());
 
     @Test
     void aRequestWithLessThanThirtyDaysIsFlaggedAtOnce() {
@@ -80,15 +83,16 @@ class AskEarlyRuleTest {
     }
 
     @Test
-    void theNoticeIsConfigurable() {
-        AskEarlyRule stricter = new AskEarlyRule(new ReminderPolicy(Duration.ofDays(45), Duration.ofDays(42),
-                Duration.ofDays(14), Duration.ofDays(2), BOTH, List.of(14, 7, 3, 1), Duration.ofDays(3), 90,
-                Duration.ofDays(7)));
+    void shortNoticeIsWhatTheLettersOwnerPublished() {
+        // request-service decides short notice (its vouch.letters.short-notice) and says so in LetterRequested.
+        Instant deadline = T0.plus(days(40));
+        Letter flagged = Letter.unknown("L1", TENANT, STUDENT).apply(new LetterRequested("L1", "M1",
+                LetterPurpose.RESIDENCY, List.of(), deadline, true, BOTH, false, true, T0), stamp(T0, 1));
+        Letter notFlagged = requestedLetter("L2", "M1", T0, 20, BOTH).apply(new LetterRequested("L2", "M1",
+                LetterPurpose.RESIDENCY, List.of(), T0.plus(days(20)), true, BOTH, false, false, T0), stamp(T0, 2));
 
-        Letter letter = requestedLetter("L1", "M1", T0, 40, BOTH);
-
-        assertThat(stricter.evaluate(letter, null).get(1).condition()).isEqualTo(Condition.ACTIVE);
-        assertThat(verdict(letter, ReminderIds.SHORT_NOTICE).condition()).isEqualTo(Condition.NOT_APPLICABLE);
+        assertThat(verdict(flagged, ReminderIds.SHORT_NOTICE).condition()).isEqualTo(Condition.ACTIVE);
+        assertThat(verdict(notFlagged, ReminderIds.SHORT_NOTICE).condition()).isEqualTo(Condition.NOT_APPLICABLE);
     }
 
     private Verdict verdict(Letter letter, String variant) {

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.LetterCancelled;
 import dev.vouch.events.LetterDeadlineChanged;
 import dev.vouch.events.LetterSubmitted;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadlineApproachingRuleTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
-    final DeadlineApproachingRule rule = new DeadlineApproachingRule(ReminderPolicy.defaults());
+    final DeadlineApproachingRule rule = new DeadlineApproachingRule(ReminderDefaults.policy());
 
     @Test
     void oneReminderPerThresholdDueThatManyDaysBeforeTheDeadline() {
@@ -97,7 +98,10 @@ class DeadlineApproachingRuleTest {
 
     @Test
     void thresholdsAreConfigurable() {
-        DeadlineApproachingRule custom = new DeadlineApproachingRule(ReminderPolicy.defaults().withDeadlineThresholds(List.of(2, 10)));
+        ReminderPolicy policy = ReminderDefaults.policy();
+        DeadlineApproachingRule custom = new DeadlineApproachingRule(new ReminderPolicy(policy.askEarlyPlanLead(),
+                policy.noResponseAfter(), policy.missingMaterialsAfter(), policy.requiredMaterials(), List.of(2, 10),
+                policy.thankYouAfter(), policy.defaultStayInTouchDays(), policy.atRiskWindow()));
 
         assertThat(custom.reminderIds("L1")).containsExactly("DEADLINE_APPROACHING:L1:10", "DEADLINE_APPROACHING:L1:2");
         assertThat(custom.evaluate(requestedLetter("L1", "M1", T0, 30, BOTH), null)).extracting(Verdict::daysBefore)

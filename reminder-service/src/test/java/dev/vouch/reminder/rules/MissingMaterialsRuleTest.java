@@ -1,5 +1,6 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.LetterDeclined;
 import dev.vouch.events.LetterMaterialsShared;
 import dev.vouch.events.Material;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MissingMaterialsRuleTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
-    final MissingMaterialsRule rule = new MissingMaterialsRule(ReminderPolicy.defaults());
+    final MissingMaterialsRule rule = new MissingMaterialsRule(ReminderDefaults.policy());
 
     @Test
     void aRequestWithoutTheCvIsDueTwoDaysLater() {

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.LetterCancelled;
 import dev.vouch.events.LetterDeclined;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoResponseRuleTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
-    final NoResponseRule rule = new NoResponseRule(ReminderPolicy.defaults());
+    final NoResponseRule rule = new NoResponseRule(ReminderDefaults.policy());
 
     @Test
     void dueFourteenDaysAfterTheRequest() {
@@ -54,8 +55,8 @@ class NoResponseRuleTest {
 
     @Test
     void theWaitIsConfigurable() {
-        ReminderPolicy policy = ReminderPolicy.defaults();
-        NoResponseRule patient = new NoResponseRule(new ReminderPolicy(policy.askEarlyMinNotice(), policy.askEarlyPlanLead(),
+        ReminderPolicy policy = ReminderDefaults.policy();
+        NoResponseRule patient = new NoResponseRule(new ReminderPolicy(policy.askEarlyPlanLead(),
                 Duration.ofDays(21), policy.missingMaterialsAfter(), policy.requiredMaterials(), policy.deadlineThresholds(),
                 policy.thankYouAfter(), 90, policy.atRiskWindow()));
 

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.Material;
 import dev.vouch.reminder.projection.Letter;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReminderTextTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
-    final ReminderRules rules = new ReminderRules(ReminderPolicy.defaults());
-    final ReminderText text = new ReminderText(ReminderPolicy.defaults());
+    final ReminderRules rules = new ReminderRules(ReminderDefaults.policy());
+    final ReminderText text = new ReminderText(ReminderDefaults.policy());
     final Mentor rivera = mentor("M1", "Dr. Rivera", 90, T0.minus(days(30)));
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.MentorArchived;
 import dev.vouch.reminder.projection.Mentor;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StayInTouchRuleTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
-    final StayInTouchRule rule = new StayInTouchRule(ReminderPolicy.defaults());
+    final StayInTouchRule rule = new StayInTouchRule(ReminderDefaults.policy());
 
     @Test
     void dueOneCadenceAfterTheMentorWasAdded() {

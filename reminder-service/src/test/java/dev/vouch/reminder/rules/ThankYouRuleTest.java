@@ -1,5 +1,6 @@
 package dev.vouch.reminder.rules;
 
+import dev.vouch.reminder.ReminderDefaults;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.LetterSubmitted;
 import dev.vouch.events.MentorArchived;
@@ -22,7 +23,7 @@ class ThankYouRuleTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T09:00:00Z");
     static final Instant SUBMITTED = T0.plus(days(10)).plus(Duration.ofHours(5)); // 14:00 that day
-    final ThankYouRule rule = new ThankYouRule(ReminderPolicy.defaults());
+    final ThankYouRule rule = new ThankYouRule(ReminderDefaults.policy());
     final Letter submitted = requestedLetter("L1", "M1", T0, 30, BOTH)
             .apply(new LetterSubmitted("L1", "M1"), stamp(SUBMITTED, 2));
     final Mentor mentor = mentor("M1", "Dr. Ana Rivera", 90, T0.minus(days(100)));

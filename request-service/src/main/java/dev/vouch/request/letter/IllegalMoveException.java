@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 import java.util.Set;
 
 /** A status change the lifecycle does not allow, including a "move" to the status the letter already has. */

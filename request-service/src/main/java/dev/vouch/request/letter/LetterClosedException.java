@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 /** A change to the deadline or materials of a letter whose status is final. */
 public class LetterClosedException extends LetterStateException {
 

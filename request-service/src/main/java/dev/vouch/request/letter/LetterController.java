@@ -1,5 +1,8 @@
 package dev.vouch.request.letter;
 
+import org.springdoc.core.annotations.ParameterObject;
+import dev.vouch.kit.web.PageRequest;
+import dev.vouch.events.LetterStatus;
 import dev.vouch.kit.web.ResultPage;
 import dev.vouch.events.Material;
 import dev.vouch.kit.security.AccessScope;
@@ -12,8 +15,6 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -81,12 +82,11 @@ class LetterController {
                     @Parameter(description = "Deadline strictly before this instant, e.g. 2027-02-01T00:00:00Z")
                     @RequestParam(required = false) Instant dueBefore,
                     @RequestParam(required = false) String mentorId,
-                    @Parameter(description = "0-based") @RequestParam(defaultValue = "0") @Min(0) int page,
-                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                    @ParameterObject PageRequest paging) {
         LetterFilter filter = new LetterFilter(status == null ? Set.of() : new HashSet<>(status), dueBefore, mentorId);
-        LetterStore.Page found = letters.list(scope, filter, page, size);
+        LetterStore.Page found = letters.list(scope, filter, paging.page(), paging.size());
         return new ResultPage<>(found.items().stream().map(letter -> LetterView.of(letter, letters)).toList(),
-                page, size, found.total());
+                paging.page(), paging.size(), found.total());
     }
 
     @GetMapping("/{id}")

@@ -1,17 +1,18 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.vouch.request.letter.LetterStatus.ACCEPTED;
-import static dev.vouch.request.letter.LetterStatus.CANCELLED;
-import static dev.vouch.request.letter.LetterStatus.DECLINED;
-import static dev.vouch.request.letter.LetterStatus.PLANNED;
-import static dev.vouch.request.letter.LetterStatus.REQUESTED;
-import static dev.vouch.request.letter.LetterStatus.SUBMITTED;
+import static dev.vouch.events.LetterStatus.ACCEPTED;
+import static dev.vouch.events.LetterStatus.CANCELLED;
+import static dev.vouch.events.LetterStatus.DECLINED;
+import static dev.vouch.events.LetterStatus.PLANNED;
+import static dev.vouch.events.LetterStatus.REQUESTED;
+import static dev.vouch.events.LetterStatus.SUBMITTED;
 
 /**
  * The moves a letter request may make:

@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.LetterCancelled;
 import dev.vouch.events.LetterDeadlineChanged;
@@ -10,10 +11,7 @@ import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.LetterRequested;
 import dev.vouch.events.LetterSubmitted;
 import dev.vouch.events.Material;
-import dev.vouch.kit.outbox.OutboxDocument;
-import dev.vouch.kit.outbox.PendingEvent;
-import dev.vouch.kit.security.StudentOwned;
-import org.springframework.data.annotation.Id;
+import dev.vouch.kit.outbox.AggregateRoot;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -29,19 +27,15 @@ import java.util.Set;
  * One letter a student asks (or plans to ask) of one mentor: what it is for, where it goes, when it is due,
  * what the writer was given, and where it stands. Vouch never holds the letter itself.
  *
- * <p>Each change returns the event that describes it; {@link LetterService} stamps it with the version the
- * document will have once saved ({@link #nextVersion()}) and {@link LetterStore} writes both at once through the outbox. The rules
- * themselves live in {@link LetterLifecycle}, {@link Deadline} and {@link ShortNotice}.
+ * <p>Each change registers the event that describes it and returns it; {@link LetterStore} saves both at once
+ * through the kit's outbox, which stamps the event. The rules themselves live in {@link LetterLifecycle},
+ * {@link Deadline} and {@link ShortNotice}.
  */
 @Document(LetterRequest.COLLECTION)
-public class LetterRequest implements OutboxDocument, StudentOwned {
+public class LetterRequest extends AggregateRoot {
 
     public static final String COLLECTION = "letters";
 
-    @Id
-    private String id;
-    private String tenant;
-    private String studentId;
     private String mentorId;
     private LetterPurpose purpose;
     private List<String> targets = new ArrayList<>();
@@ -57,19 +51,20 @@ public class LetterRequest implements OutboxDocument, StudentOwned {
     /** 1 once created, +1 per change: the {@code sequence} of the event that change published. */
     @Version
     private long version;
-    private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     LetterRequest() {
         // for the mapping
     }
 
-    /** A new letter, PLANNED or REQUESTED as the draft says; announce it with {@link #asRequested}. */
-    public static LetterRequest create(String id, String tenant, String studentId, LetterDraft draft, Instant now) {
+    private LetterRequest(String id, String tenant, String studentId) {
+        super(id, tenant, studentId);
+    }
+
+    /** A new letter, PLANNED or REQUESTED as the draft says, announced by LetterRequested. */
+    public static LetterRequest create(String id, String tenant, String studentId, LetterDraft draft,
+                                       ShortNotice shortNotice, Instant now) {
         Deadline.requireFuture(draft.deadline(), now);
-        LetterRequest letter = new LetterRequest();
-        letter.id = id;
-        letter.tenant = tenant;
-        letter.studentId = studentId;
+        LetterRequest letter = new LetterRequest(id, tenant, studentId);
         letter.mentorId = draft.mentorId();
         letter.purpose = draft.purpose();
         letter.targets = new ArrayList<>(draft.targets());
@@ -81,12 +76,13 @@ public class LetterRequest implements OutboxDocument, StudentOwned {
         letter.requestedAt = draft.planned() ? null : now;
         letter.createdAt = now;
         letter.updatedAt = now;
+        letter.registerEvent(letter.asRequested(shortNotice, now));
         return letter;
     }
 
     /** The LetterRequested that announces this letter as it now stands: planned, or asked at {@code requestedAt}. */
-    public LetterRequested asRequested(ShortNotice shortNotice, Instant now) {
-        return new LetterRequested(id, mentorId, purpose, targets, deadline, waiverSigned, materials,
+    private LetterRequested asRequested(ShortNotice shortNotice, Instant now) {
+        return new LetterRequested(getId(), mentorId, purpose, targets, deadline, waiverSigned, materials,
                 status == LetterStatus.PLANNED, isShortNotice(shortNotice, now), requestedAt);
     }
 
@@ -98,17 +94,19 @@ public class LetterRequest implements OutboxDocument, StudentOwned {
         LetterLifecycle.requireMove(status, target);
         status = target;
         updatedAt = now;
-        return switch (target) {
+        LetterEvent event = switch (target) {
             case REQUESTED -> {
                 requestedAt = now;
                 yield asRequested(shortNotice, now);
             }
-            case ACCEPTED -> new LetterAccepted(id, mentorId);
-            case DECLINED -> new LetterDeclined(id, mentorId);
-            case SUBMITTED -> new LetterSubmitted(id, mentorId);
-            case CANCELLED -> new LetterCancelled(id, mentorId);
+            case ACCEPTED -> new LetterAccepted(getId(), mentorId);
+            case DECLINED -> new LetterDeclined(getId(), mentorId);
+            case SUBMITTED -> new LetterSubmitted(getId(), mentorId);
+            case CANCELLED -> new LetterCancelled(getId(), mentorId);
             case PLANNED -> throw new IllegalStateException("The lifecycle has no move back to PLANNED");
         };
+        registerEvent(event);
+        return event;
     }
 
     /** Moves the deadline; empty when it is the deadline the letter already has (nothing changes then). */
@@ -121,7 +119,9 @@ public class LetterRequest implements OutboxDocument, StudentOwned {
         Instant previous = deadline;
         deadline = newDeadline;
         updatedAt = now;
-        return Optional.of(new LetterDeadlineChanged(id, mentorId, previous, newDeadline));
+        LetterDeadlineChanged changed = new LetterDeadlineChanged(getId(), mentorId, previous, newDeadline);
+        registerEvent(changed);
+        return Optional.of(changed);
     }
 
     /** Replaces the materials the writer has; empty when the set is unchanged (nothing changes then). */
@@ -133,12 +133,9 @@ public class LetterRequest implements OutboxDocument, StudentOwned {
         }
         materials = next;
         updatedAt = now;
-        return Optional.of(new LetterMaterialsShared(id, mentorId, next));
-    }
-
-    /** The version this document will have once the change being made is saved: the event's sequence. */
-    public long nextVersion() {
-        return version + 1;
+        LetterMaterialsShared shared = new LetterMaterialsShared(getId(), mentorId, next);
+        registerEvent(shared);
+        return Optional.of(shared);
     }
 
     /**
@@ -164,20 +161,8 @@ public class LetterRequest implements OutboxDocument, StudentOwned {
         return materials == null || materials.isEmpty() ? EnumSet.noneOf(Material.class) : EnumSet.copyOf(materials);
     }
 
-    @Override
-    public String getId() {
-        return id;
-    }
 
-    @Override
-    public String getTenant() {
-        return tenant;
-    }
 
-    @Override
-    public String getStudentId() {
-        return studentId;
-    }
 
     public String getMentorId() {
         return mentorId;
@@ -226,10 +211,5 @@ public class LetterRequest implements OutboxDocument, StudentOwned {
 
     public long getVersion() {
         return version;
-    }
-
-    @Override
-    public List<PendingEvent> getPendingEvents() {
-        return pendingEvents;
     }
 }

@@ -1,9 +1,9 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterEvent;
 import dev.vouch.events.LetterRequested;
 import dev.vouch.events.Material;
-import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.kit.web.UnprocessableException;
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,17 +31,15 @@ public class LetterService {
 
     private final LetterStore store;
     private final MentorDirectory mentors;
-    private final EventFactory events;
     private final Clock clock;
     private final LetterProperties properties;
     private final ShortNotice shortNotice;
     private final MeterRegistry registry;
 
-    LetterService(LetterStore store, MentorDirectory mentors, EventFactory events, Clock clock,
+    LetterService(LetterStore store, MentorDirectory mentors, Clock clock,
                   LetterProperties properties, MeterRegistry registry) {
         this.store = store;
         this.mentors = mentors;
-        this.events = events;
         this.clock = clock;
         this.properties = properties;
         this.shortNotice = new ShortNotice(properties.shortNotice());
@@ -53,10 +50,9 @@ public class LetterService {
     public LetterRequest ask(AccessScope scope, LetterDraft draft) {
         Instant now = now();
         LetterRequest letter = LetterRequest.create(UUID.randomUUID().toString(), scope.tenant(), scope.studentId(),
-                draft, now);
+                draft, shortNotice, now);
         requireAskable(scope, draft.mentorId());
-        record(letter, letter.asRequested(shortNotice, now));
-        store.insert(letter);
+        store.save(letter);
         counted(letter.getStatus());
         return letter;
     }
@@ -79,7 +75,6 @@ public class LetterService {
             // if this throws, so the letter stays PLANNED.
             requireAskable(scope, letter.getMentorId());
         }
-        record(letter, event);
         store.save(letter);
         counted(target);
         return letter;
@@ -125,17 +120,8 @@ public class LetterService {
 
     /** An unchanged deadline or set of materials is a no-op: no event, same version. */
     private LetterRequest saved(LetterRequest letter, Optional<? extends LetterEvent> change) {
-        change.ifPresent(event -> {
-            record(letter, event);
-            store.save(letter);
-        });
+        change.ifPresent(event -> store.save(letter));
         return letter;
-    }
-
-    /** The event goes out under the version the letter will have once this write lands. */
-    private void record(LetterRequest letter, LetterEvent event) {
-        letter.getPendingEvents().add(events.pending(event, letter.getTenant(), letter.getStudentId(),
-                letter.nextVersion()));
     }
 
     private void counted(LetterStatus status) {
@@ -146,8 +132,7 @@ public class LetterService {
                 .increment();
     }
 
-    /** MongoDB keeps milliseconds: the event and the stored letter then say the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant();
     }
 }

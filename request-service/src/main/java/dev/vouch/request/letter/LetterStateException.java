@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 /** A change the letter's current status forbids. Nothing was changed. */
 public abstract class LetterStateException extends RuntimeException {
 

@@ -41,13 +41,8 @@ public class LetterStore {
         return Optional.ofNullable(mongo.findById(id, LetterRequest.class));
     }
 
-    /** Inserts a new letter with its first event (which it carries in its pending events). */
-    public void insert(LetterRequest letter) {
-        outbox.insert(letter);
-    }
-
     /**
-     * Saves a change together with the event it added to the letter's pending events. Only the version that was
+     * Saves a new letter or a change, together with the events the letter registered. Only the version that was
      * read is overwritten: a concurrent change fails with OptimisticLockingFailureException (409).
      */
     public void save(LetterRequest letter) {

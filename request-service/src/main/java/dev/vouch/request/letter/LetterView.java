@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterStatus;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,5 +1,6 @@
 package dev.vouch.request.mentor;
 
+import dev.vouch.events.MentorStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

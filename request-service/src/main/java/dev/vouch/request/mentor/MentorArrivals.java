@@ -44,9 +44,4 @@ public class MentorArrivals {
             }
         }
     }
-
-    /** Whether a request is waiting for this mentor right now. */
-    public boolean isAwaited(String mentorId) {
-        return awaited.containsKey(mentorId);
-    }
 }

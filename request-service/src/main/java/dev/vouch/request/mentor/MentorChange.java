@@ -1,8 +1,10 @@
 package dev.vouch.request.mentor;
 
+import dev.vouch.events.ContactLogged;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.MentorAdded;
-import dev.vouch.events.MentorArchived;
+import dev.vouch.events.MentorEvent;
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.MentorUpdated;
 import dev.vouch.events.VouchEvent;
 
@@ -20,19 +22,14 @@ public record MentorChange(String mentorId, String tenant, String studentId, lon
 
     /** The change an event makes, or empty for events the directory does not need (ContactLogged). */
     public static Optional<MentorChange> of(EventEnvelope<? extends VouchEvent> event) {
-        VouchEvent payload = event.payload();
-        if (payload instanceof MentorAdded added) {
-            return Optional.of(new MentorChange(added.mentorId(), event.tenant(), event.studentId(), event.sequence(),
-                    added.name(), false));
+        if (!(event.payload() instanceof MentorEvent payload) || payload instanceof ContactLogged) {
+            return Optional.empty();
         }
-        if (payload instanceof MentorUpdated updated) {
-            return Optional.of(new MentorChange(updated.mentorId(), event.tenant(), event.studentId(), event.sequence(),
-                    updated.name(), false));
-        }
-        if (payload instanceof MentorArchived archived) {
-            return Optional.of(new MentorChange(archived.mentorId(), event.tenant(), event.studentId(), event.sequence(),
-                    null, true));
-        }
-        return Optional.empty();
+        // The shared fold says whether the event archives the mentor; adds and updates carry the name.
+        boolean archives = MentorStatus.after(payload).orElse(null) == MentorStatus.ARCHIVED;
+        String name = payload instanceof MentorAdded added ? added.name()
+                : payload instanceof MentorUpdated updated ? updated.name() : null;
+        return Optional.of(new MentorChange(payload.mentorId(), event.tenant(), event.studentId(), event.sequence(),
+                name, archives));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vouch.request.mentor;
 
+import dev.vouch.events.MentorStatus;
 import com.mongodb.bulk.BulkWriteError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

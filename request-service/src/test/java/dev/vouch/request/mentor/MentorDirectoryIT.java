@@ -1,5 +1,6 @@
 package dev.vouch.request.mentor;
 
+import dev.vouch.events.MentorStatus;
 import dev.vouch.events.ContactLogged;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.EventEnvelope;

@@ -5,11 +5,11 @@ import dev.vouch.kit.messaging.ConsumedEventsInterceptor;
 import dev.vouch.kit.messaging.DeadLetters;
 import dev.vouch.kit.messaging.EventMetrics;
 import dev.vouch.kit.messaging.EventPublisher;
-import dev.vouch.kit.messaging.ProcessedEvents;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.outbox.OutboxRelay;
 import dev.vouch.kit.outbox.OutboxSweeper;
+import dev.vouch.kit.time.MillisecondClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -41,10 +41,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 @EnableScheduling
 public class VouchMessagingAutoConfiguration {
 
+    /** The one clock: ticks in milliseconds, as MongoDB keeps time, so what a service answers is what it stored. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return MillisecondClock.systemUtc();
     }
 
     @Bean
@@ -54,7 +55,7 @@ public class VouchMessagingAutoConfiguration {
 
     @Bean
     EventFactory eventFactory(VouchProperties properties, Clock clock) {
-        return new EventFactory(properties.getServiceName(), clock);
+        return new EventFactory(properties.serviceName(), clock);
     }
 
     @Bean
@@ -66,8 +67,8 @@ public class VouchMessagingAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, VouchProperties properties,
                             MeterRegistry registry) {
         AtomicInteger threads = new AtomicInteger();
-        return new OutboxRelay(mongo, publisher, clock, properties.getOutbox().getSweepGrace(),
-                properties.getOutbox().getSendTimeout(),
+        return new OutboxRelay(mongo, publisher, clock, properties.outbox().sweepGrace(),
+                properties.outbox().sendTimeout(),
                 Executors.newFixedThreadPool(4, runnable -> {
                     Thread thread = new Thread(runnable, "outbox-relay-" + threads.incrementAndGet());
                     thread.setDaemon(true);
@@ -77,26 +78,21 @@ public class VouchMessagingAutoConfiguration {
     }
 
     @Bean
-    EventOutbox eventOutbox(MongoTemplate mongo, OutboxRelay relay) {
-        return new EventOutbox(mongo, relay);
+    EventOutbox eventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events) {
+        return new EventOutbox(mongo, relay, events);
     }
 
     @Bean
     @ConditionalOnProperty(name = "vouch.outbox.sweep-enabled", havingValue = "true", matchIfMissing = true)
-    OutboxSweeper outboxSweeper(OutboxRelay relay) {
-        return new OutboxSweeper(relay);
-    }
-
-    @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
-        return new ProcessedEvents(mongo, clock);
+    OutboxSweeper outboxSweeper(OutboxRelay relay, VouchProperties properties) {
+        return new OutboxSweeper(relay, properties.outbox().sweepInterval());
     }
 
     @Bean
     @ConditionalOnMissingBean
     CommonErrorHandler vouchErrorHandler(KafkaTemplate<String, Object> kafkaTemplate, EventMetrics metrics,
                                          VouchProperties properties) {
-        return DeadLetters.errorHandler(kafkaTemplate, metrics, properties.getConsumer());
+        return DeadLetters.errorHandler(kafkaTemplate, metrics, properties.consumer());
     }
 
     @Bean
@@ -122,14 +118,14 @@ public class VouchMessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "vouch.kafka.create-topics", havingValue = "true", matchIfMissing = true)
     KafkaAdmin.NewTopics vouchTopics(VouchProperties properties) {
-        VouchProperties.Kafka kafka = properties.getKafka();
+        VouchProperties.Kafka kafka = properties.kafka();
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, kafka.getPartitions(), kafka.getReplicationFactor())
-                    .configs(java.util.Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(kafka.getRetentionMs()))));
-            topics.add(new NewTopic(Topics.deadLetter(topic), kafka.getPartitions(), kafka.getReplicationFactor())
+            topics.add(new NewTopic(topic, kafka.partitions(), kafka.replicationFactor())
+                    .configs(java.util.Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(kafka.retentionMs()))));
+            topics.add(new NewTopic(Topics.deadLetter(topic), kafka.partitions(), kafka.replicationFactor())
                     .configs(java.util.Map.of(TopicConfig.RETENTION_MS_CONFIG,
-                            String.valueOf(kafka.getDeadLetterRetention().toMillis()))));
+                            String.valueOf(kafka.deadLetterRetention().toMillis()))));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -2,6 +2,7 @@ package dev.vouch.kit.config;
 
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.security.AccessScopeArgumentResolver;
+import dev.vouch.kit.web.PageRequestResolver;
 import dev.vouch.kit.web.BodySizeLimit;
 import dev.vouch.kit.web.ProblemHandler;
 import io.swagger.v3.oas.models.Components;
@@ -43,7 +44,7 @@ public class VouchWebAutoConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(VouchProperties properties) {
         FilterRegistrationBean<BodySizeLimit> registration =
-                new FilterRegistrationBean<>(new BodySizeLimit(properties.getWeb().getMaxBodySize().toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimit(properties.web().maxBodySize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -54,6 +55,7 @@ public class VouchWebAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new AccessScopeArgumentResolver());
+                resolvers.add(new PageRequestResolver());
             }
         };
     }
@@ -62,7 +64,7 @@ public class VouchWebAutoConfiguration {
     @ConditionalOnMissingBean
     OpenAPI vouchOpenApi(VouchProperties properties) {
         return new OpenAPI()
-                .info(new Info().title("Vouch " + properties.getServiceName() + " API").version("v1")
+                .info(new Info().title("Vouch " + properties.serviceName() + " API").version("v1")
                         .description("Errors are application/problem+json (RFC 9457). Every call needs a bearer JWT "
                                 + "with the claims sub, tenant and roles."))
                 .components(new Components().addSecuritySchemes("bearer",

@@ -27,9 +27,9 @@ public final class DeadLetters {
                                                    VouchProperties.Consumer settings) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        ExponentialBackOff backOff = new ExponentialBackOff(settings.getInitialBackOff().toMillis(), 2.0);
-        backOff.setMaxInterval(settings.getMaxBackOff().toMillis());
-        backOff.setMaxAttempts(Math.max(0, settings.getAttempts() - 1));
+        ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackOff().toMillis(), 2.0);
+        backOff.setMaxInterval(settings.maxBackOff().toMillis());
+        backOff.setMaxAttempts(Math.max(0, settings.attempts() - 1));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             String ceType = InboundEvents.ceType(record);
             log.error("Dead-lettering {} ({}): {}", InboundEvents.position(record), ceType, rootMessage(exception));

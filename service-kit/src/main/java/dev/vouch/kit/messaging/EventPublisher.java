@@ -2,13 +2,14 @@ package dev.vouch.kit.messaging;
 
 import dev.vouch.events.CloudEvents;
 import dev.vouch.events.EventEnvelope;
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Sends an envelope as a binary-mode CloudEvent, keyed by student id. Used by the outbox relay. */
+/** Sends an envelope as a binary-mode CloudEvent, keyed by student id. The outbox relay sends what it stored as it is. */
 public class EventPublisher {
 
     private final KafkaTemplate<String, Object> kafka;
@@ -20,8 +21,12 @@ public class EventPublisher {
     }
 
     public CompletableFuture<SendResult<String, Object>> publish(EventEnvelope<?> envelope) {
-        ProducerRecord<String, Object> record =
-                new ProducerRecord<>(envelope.topic(), envelope.key(), CloudEvents.toCloudEvent(envelope));
-        return kafka.send(record).whenComplete((result, error) -> metrics.published(envelope.type(), error == null));
+        return send(envelope.topic(), envelope.key(), envelope.type(), CloudEvents.toCloudEvent(envelope));
+    }
+
+    /** Sends a CloudEvent made elsewhere (the outbox's stored events) to {@code topic}, keyed by {@code key}. */
+    public CompletableFuture<SendResult<String, Object>> send(String topic, String key, String type, CloudEvent event) {
+        return kafka.send(new ProducerRecord<>(topic, key, event))
+                .whenComplete((result, error) -> metrics.published(type, error == null));
     }
 }

@@ -122,7 +122,7 @@ public class OutboxRelay implements AutoCloseable {
         List<PendingEvent> events = doc.pendingEvents();
         List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
         for (PendingEvent event : events) {
-            acks.add(publisher.publish(event.toEnvelope()));
+            acks.add(publisher.send(event.topic(), event.studentId(), event.type(), event.toCloudEvent()));
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))

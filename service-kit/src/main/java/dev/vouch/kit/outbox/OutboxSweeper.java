@@ -2,20 +2,30 @@ package dev.vouch.kit.outbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+import java.time.Duration;
 
 /** Runs the relay's sweep on a fixed delay ({@code vouch.outbox.sweep-interval}). */
-public class OutboxSweeper {
+public class OutboxSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
     private final OutboxRelay relay;
+    private final Duration interval;
 
-    public OutboxSweeper(OutboxRelay relay) {
+    public OutboxSweeper(OutboxRelay relay, Duration interval) {
         this.relay = relay;
+        this.interval = interval;
     }
 
-    @Scheduled(fixedDelayString = "${vouch.outbox.sweep-interval:PT10S}", initialDelayString = "${vouch.outbox.sweep-interval:PT10S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    }
+
     public void sweep() {
         try {
             int published = relay.sweep();

@@ -1,9 +1,10 @@
 package dev.vouch.kit.outbox;
 
+import dev.vouch.events.CloudEvents;
 import dev.vouch.events.EventCodec;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.EventType;
-import dev.vouch.events.VouchEvent;
+import io.cloudevents.CloudEvent;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import java.time.Instant;
 
 /**
  * An event waiting in its aggregate's document to be published. It is written in the same single-document
- * write as the state change it describes, so the two can never disagree.
+ * write as the state change it describes, so the two can never disagree. {@code payload} is the event's JSON
+ * as encoded when it was recorded; the relay sends exactly those bytes.
  */
 public record PendingEvent(
         String eventId,
@@ -30,9 +32,10 @@ public record PendingEvent(
                 new String(EventCodec.encode(envelope.payload()), StandardCharsets.UTF_8));
     }
 
-    public EventEnvelope<VouchEvent> toEnvelope() {
-        VouchEvent event = EventCodec.decode(type, payload.getBytes(StandardCharsets.UTF_8));
-        return new EventEnvelope<>(eventId, type, URI.create(source), time, subject, tenant, studentId, sequence, event);
+    /** The CloudEvent to send: the stored attributes and the stored payload, not decoded and encoded again. */
+    public CloudEvent toCloudEvent() {
+        return CloudEvents.toCloudEvent(eventId, type, URI.create(source), time, subject, tenant, studentId, sequence,
+                payload.getBytes(StandardCharsets.UTF_8));
     }
 
     public String topic() {

@@ -5,7 +5,6 @@ import dev.vouch.events.LetterRequested;
 import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.messaging.InboundEvents;
-import dev.vouch.kit.messaging.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,11 +21,9 @@ class LetterBatchTally {
 
     static final String COLLECTION = "sample_letter_tally";
 
-    private final ProcessedEvents processed;
     private final MongoTemplate mongo;
 
-    LetterBatchTally(ProcessedEvents processed, MongoTemplate mongo) {
-        this.processed = processed;
+    LetterBatchTally(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -35,8 +32,8 @@ class LetterBatchTally {
         InboundEvents.handleBatch(records, events -> {
             for (EventEnvelope<VouchEvent> event : events) {
                 if (event.payload() instanceof LetterRequested requested) {
-                    processed.once("letter-tally", event.id(), () -> mongo.upsert(Query.query(
-                            Criteria.where("_id").is(requested.mentorId())), new Update().inc("count", 1), COLLECTION));
+                    mongo.upsert(Query.query(Criteria.where("_id").is(requested.mentorId())),
+                            new Update().addToSet("events", event.id()), COLLECTION);
                 }
             }
         });
@@ -44,6 +41,6 @@ class LetterBatchTally {
 
     int count(String mentorId) {
         org.bson.Document doc = mongo.findById(mentorId, org.bson.Document.class, COLLECTION);
-        return doc == null ? 0 : doc.getInteger("count");
+        return doc == null ? 0 : doc.getList("events", String.class).size();
     }
 }

@@ -5,7 +5,6 @@ import dev.vouch.events.MentorAdded;
 import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.messaging.InboundEvents;
-import dev.vouch.kit.messaging.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,19 +14,18 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts MentorAdded events per mentor with a plain {@code $inc}: an effect that is not idempotent by itself,
- * made so by {@link ProcessedEvents}. A mentor named "explode" always fails, to exercise retries and dead letters.
+ * Counts MentorAdded events per mentor, idempotent by the shape of the write: each event's id is added to a set,
+ * so a redelivered event changes nothing. A mentor named "explode" always fails, to exercise retries and dead
+ * letters.
  */
 @Component
 class MentorTally {
 
     static final String COLLECTION = "sample_tally";
 
-    private final ProcessedEvents processed;
     private final MongoTemplate mongo;
 
-    MentorTally(ProcessedEvents processed, MongoTemplate mongo) {
-        this.processed = processed;
+    MentorTally(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -38,13 +36,13 @@ class MentorTally {
             if ("explode".equals(added.name())) {
                 throw new IllegalStateException("cannot tally " + added.mentorId());
             }
-            processed.once("tally", event.id(), () -> mongo.upsert(
-                    Query.query(Criteria.where("_id").is(added.mentorId())), new Update().inc("count", 1), COLLECTION));
+            mongo.upsert(Query.query(Criteria.where("_id").is(added.mentorId())),
+                    new Update().addToSet("events", event.id()), COLLECTION);
         }
     }
 
     int count(String mentorId) {
         org.bson.Document doc = mongo.findById(mentorId, org.bson.Document.class, COLLECTION);
-        return doc == null ? 0 : doc.getInteger("count");
+        return doc == null ? 0 : doc.getList("events", String.class).size();
     }
 }

@@ -43,10 +43,7 @@ class SampleController {
     @ResponseStatus(HttpStatus.CREATED)
     MentorView create(AccessScope scope, @Valid @RequestBody NewMentor body) {
         SampleMentor mentor = new SampleMentor(UUID.randomUUID().toString(), scope.tenant(), scope.studentId(), body.name());
-        mentor.getPendingEvents().add(events.pending(
-                new MentorAdded(mentor.getId(), body.name(), null, null, null, body.relationship(), null, 90),
-                scope.tenant(), scope.studentId(), 1));
-        outbox.insert(mentor);
+        outbox.save(mentor.added(body.relationship()));
         return new MentorView(mentor.getId(), mentor.getName());
     }
 

@@ -1,0 +1,24 @@
+package dev.vouch.reminder.lifecycle;
+
+/**
+ * Where a reminder stands for the student.
+ * <ul>
+ *   <li>OPEN: due (it fired) and waiting for the student, or, in the list, coming up.</li>
+ *   <li>SNOOZED: the student put it off until a later time; it fires again then.</li>
+ *   <li>DONE, DISMISSED: closed by the student.</li>
+ *   <li>RESOLVED: closed because its condition cleared (or, for a reminder that had fired before, because a
+ *       new cycle began: it fires again when that cycle is due).</li>
+ * </ul>
+ */
+public enum ReminderState {
+    OPEN,
+    SNOOZED,
+    DONE,
+    DISMISSED,
+    RESOLVED;
+
+    /** Waiting for the student: the only states a student can act on. */
+    public boolean isActionable() {
+        return this == OPEN || this == SNOOZED;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.vouch.reminder.stream;
+
+import dev.vouch.events.ContactLogged;
+import dev.vouch.events.ContactType;
+import dev.vouch.events.EventEnvelope;
+import dev.vouch.events.LetterEvent;
+import dev.vouch.events.MentorEvent;
+import dev.vouch.events.ReminderEvent;
+import dev.vouch.events.VouchEvent;
+import dev.vouch.kit.outbox.ConflictRetry;
+import dev.vouch.reminder.derivation.DerivationStore;
+import dev.vouch.reminder.derivation.Judgement;
+import dev.vouch.reminder.derivation.ProjectionChange;
+import dev.vouch.reminder.lifecycle.SubjectReminders;
+import dev.vouch.reminder.projection.Letter;
+import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Stamp;
+import dev.vouch.reminder.rules.ReminderIds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a batch of the event stream into reminders: folds the events into the letter and mentor projections,
+ * writes the projections that changed, then has every subject the batch touched judged again (a letter, its
+ * mentor, a mentor and the letters asked of them) and records when each next needs the scheduler. Never fires.
+ *
+ * <p>Every subject a batch mentions is judged, even when its event turns out to be a duplicate, so a batch
+ * redelivered after a crash half-way through its writes completes them; when nothing changed, nothing is
+ * written.
+ */
+public final class StreamDerivation {
+
+    private final Judgement judgement;
+    private final DerivationStore store;
+
+    public StreamDerivation(Judgement judgement, DerivationStore store) {
+        this.judgement = judgement;
+        this.store = store;
+    }
+
+    /**
+     * Applies a batch of events from the three topics.
+     *
+     * @param now      the time of derivation (only used to schedule owed announcements)
+     * @param announce whether owed resolutions may be published now (false while catching up)
+     * @throws EventFailedException naming the first event that cannot be applied
+     */
+    public Judgement.Outcome apply(List<EventEnvelope<VouchEvent>> batch, Instant now, boolean announce) {
+        // A projection write that lost (state read from a cache gone stale) is folded again from what is stored.
+        return ConflictRetry.retrying(2, () -> applyOnce(batch, now, announce));
+    }
+
+    private Judgement.Outcome applyOnce(List<EventEnvelope<VouchEvent>> batch, Instant now, boolean announce) {
+        Set<String> letterIds = new LinkedHashSet<>();
+        Set<String> mentorIds = new LinkedHashSet<>();
+        for (EventEnvelope<VouchEvent> envelope : batch) {
+            if (envelope.payload() instanceof LetterEvent letter) {
+                letterIds.add(letter.letterId());
+                if (letter.mentorId() != null) {
+                    mentorIds.add(letter.mentorId());
+                }
+            } else if (envelope.payload() instanceof MentorEvent mentor) {
+                mentorIds.add(mentor.mentorId());
+            }
+        }
+        Map<String, Letter> loadedLetters = store.letters(letterIds);
+        Map<String, Mentor> loadedMentors = store.mentors(mentorIds);
+        Fold fold = new Fold(new HashMap<>(loadedLetters), new HashMap<>(loadedMentors));
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                fold.add(batch.get(i));
+            } catch (RuntimeException e) {
+                throw new EventFailedException(i, e);
+            }
+        }
+        Set<String> subjects = fold.subjects();
+        saveChanged(fold, loadedLetters, loadedMentors, letterIds, mentorIds);
+        Judgement.Outcome outcome = judgement.judge(subjects, fold.letters, fold.mentors, fold.remembered,
+                new SubjectReminders.Context(now, false, announce));
+        store.schedule(outcome.schedule());
+        return outcome;
+    }
+
+    private void saveChanged(Fold fold, Map<String, Letter> loadedLetters, Map<String, Mentor> loadedMentors,
+                             Set<String> letterIds, Set<String> mentorIds) {
+        List<ProjectionChange<Letter>> letters = new ArrayList<>();
+        fold.letters.forEach((id, letter) -> {
+            if (letterIds.contains(id) && !letter.equals(loadedLetters.get(id))) {
+                letters.add(new ProjectionChange<>(loadedLetters.get(id), letter));
+            }
+        });
+        List<ProjectionChange<Mentor>> mentors = new ArrayList<>();
+        fold.mentors.forEach((id, mentor) -> {
+            if (mentorIds.contains(id) && !mentor.equals(loadedMentors.get(id))) {
+                mentors.add(new ProjectionChange<>(loadedMentors.get(id), mentor));
+            }
+        });
+        if (!letters.isEmpty() || !mentors.isEmpty()) {
+            store.saveProjections(letters, mentors);
+        }
+    }
+
+    /** One batch folded into the projections, with the subjects it touched. */
+    private static final class Fold {
+
+        final Map<String, Letter> letters;
+        final Map<String, Mentor> mentors;
+        final List<EventEnvelope<VouchEvent>> remembered = new ArrayList<>();
+        private final Set<String> subjects = new LinkedHashSet<>();
+        private final Set<String> mentorsReachingLetters = new LinkedHashSet<>();
+
+        Fold(Map<String, Letter> letters, Map<String, Mentor> mentors) {
+            this.letters = letters;
+            this.mentors = mentors;
+        }
+
+        void add(EventEnvelope<VouchEvent> envelope) {
+            Stamp stamp = new Stamp(envelope.tenant(), envelope.studentId(), envelope.sequence(), envelope.time());
+            VouchEvent payload = envelope.payload();
+            if (payload instanceof LetterEvent event) {
+                String id = event.letterId();
+                Letter letter = letters.getOrDefault(id, Letter.unknown(id, stamp.tenant(), stamp.studentId()));
+                letters.put(id, letter.apply(event, stamp));
+                if (event.mentorId() != null) {
+                    Mentor mentor = mentors.getOrDefault(event.mentorId(),
+                            Mentor.placeholder(event.mentorId(), stamp.tenant(), stamp.studentId()));
+                    if (mentor.tenant().equals(stamp.tenant()) && mentor.studentId().equals(stamp.studentId())) {
+                        mentors.put(mentor.id(), mentor.withLetter(id));
+                    }
+                }
+                subjects.add(ReminderIds.letterSubject(id));
+            } else if (payload instanceof MentorEvent event) {
+                String id = event.mentorId();
+                Mentor mentor = mentors.getOrDefault(id, Mentor.placeholder(id, stamp.tenant(), stamp.studentId()));
+                mentors.put(id, mentor.apply(event, stamp));
+                subjects.add(ReminderIds.mentorSubject(id));
+                // Letters hear about their mentor's name (their words), archiving and thank-you notes.
+                if (!(event instanceof ContactLogged contact) || contact.type() == ContactType.THANK_YOU) {
+                    mentorsReachingLetters.add(id);
+                }
+            } else if (payload instanceof ReminderEvent event) {
+                ReminderIds.Parsed parsed = ReminderIds.parse(event.reminderId());
+                if (parsed != null) {
+                    remembered.add(envelope);
+                    subjects.add(parsed.subject());
+                }
+            }
+        }
+
+        Set<String> subjects() {
+            Set<String> all = new LinkedHashSet<>(subjects);
+            for (String mentorId : mentorsReachingLetters) {
+                mentors.get(mentorId).letterIds().forEach(letterId -> all.add(ReminderIds.letterSubject(letterId)));
+            }
+            return all;
+        }
+    }
+}
