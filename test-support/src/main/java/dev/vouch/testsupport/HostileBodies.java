@@ -77,7 +77,7 @@ public final class HostileBodies {
         if (textField != null) {
             cases.add(new Case(textField + " as a number", with(textField, "12"), textField));
             cases.add(new Case(textField + " as a boolean", with(textField, "true"), textField));
-            cases.add(new Case(textField + " as an object", with(textField, "{\"text\":\"x\"}"), textField));
+            cases.add(new Case(textField + " as an object", with(textField, "{}"), textField));
             cases.add(new Case(textField + " as an array", with(textField, "[\"x\"]"), textField));
             cases.add(new Case(textField + " with a lone surrogate", with(textField, "\"\\ud800\""), textField));
             cases.add(new Case(textField + " with a lone low surrogate", with(textField, "\"ab\\udc00\""), textField));
