@@ -2,6 +2,7 @@ package dev.vouch.kit.config;
 
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.security.AccessScopeArgumentResolver;
+import dev.vouch.kit.web.ApiDescription;
 import dev.vouch.kit.web.BodySizeLimit;
 import dev.vouch.kit.web.ProblemErrorController;
 import dev.vouch.kit.web.ProblemHandler;
@@ -19,7 +20,9 @@ import dev.vouch.kit.web.RejectedRequests;
 import dev.vouch.kit.web.StrictJson;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -50,6 +53,9 @@ public class VouchWebAutoConfiguration {
     static {
         // Resolved from the token, not sent by clients: keep it out of the OpenAPI description.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(AccessScope.class);
+        // A body read as a JSON tree (a merge patch) is a JSON object to clients, not Jackson's node internals.
+        SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+                new io.swagger.v3.oas.models.media.ObjectSchema());
     }
 
     @Bean
@@ -146,10 +152,22 @@ public class VouchWebAutoConfiguration {
     OpenAPI vouchOpenApi(VouchProperties properties) {
         return new OpenAPI()
                 .info(new Info().title("Vouch " + properties.getServiceName() + " API").version("v1")
-                        .description("Errors are application/problem+json (RFC 9457). Every call needs a bearer JWT "
-                                + "with the claims sub, tenant and roles."))
-                .components(new Components().addSecuritySchemes("bearer",
+                        .description("Errors are application/problem+json (RFC 9457) with a stable type to switch on. "
+                                + "Every call needs a bearer JWT with the claims sub, tenant and roles. Bodies are read "
+                                + "strictly: a field the operation does not describe, a value of the wrong JSON type, a "
+                                + "duplicate key or text with control characters or unpaired surrogates answers 400.")
+                        .contact(new Contact().name("Vouch").url("https://vouch.dev"))
+                        .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
+                .components(new Components()
+                        .addSchemas(ApiDescription.PROBLEM, ApiDescription.problemSchema())
+                        .addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** The advisor's studentId and the problem responses, on every operation of every service. */
+    @Bean
+    ApiDescription apiDescription() {
+        return new ApiDescription();
     }
 }
