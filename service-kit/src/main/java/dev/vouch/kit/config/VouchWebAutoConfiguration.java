@@ -2,6 +2,7 @@ package dev.vouch.kit.config;
 
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.security.AccessScopeArgumentResolver;
+import dev.vouch.kit.web.AcceptsJson;
 import dev.vouch.kit.web.ApiDescription;
 import dev.vouch.kit.web.BodySizeLimit;
 import dev.vouch.kit.web.ProblemErrorController;
@@ -39,6 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,6 +145,11 @@ public class VouchWebAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new AccessScopeArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AcceptsJson()).addPathPatterns("/api/**");
             }
         };
     }

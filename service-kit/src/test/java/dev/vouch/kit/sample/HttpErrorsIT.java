@@ -3,10 +3,15 @@ package dev.vouch.kit.sample;
 import dev.vouch.testsupport.RawHttp;
 import dev.vouch.testsupport.TestTokens;
 import dev.vouch.testsupport.VouchServiceTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +32,8 @@ class HttpErrorsIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     static Stream<Arguments> errors() {
         return Stream.of(
@@ -68,5 +75,23 @@ class HttpErrorsIT {
         JsonNode problem = JsonMapper.builder().build().readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(response.status());
         assertThat(problem.get("type").asString()).isEqualTo("https://vouch.dev/problems/" + type);
+    }
+
+    @Test
+    void aBodyForAClientThatAcceptsNoJsonIsRefusedBeforeAnythingIsStored() {
+        long before = stored();
+        RawHttp.Response response = RawHttp.send(port, "POST /api/v1/sample-mentors HTTP/1.1" + AUTH
+                + "\r\nContent-Type: application/json\r\nAccept: application/xml, text/html", JSON_BODY);
+        assertThat(response.status()).as(response.toString()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(RawHttp.send(port, "POST /api/v1/sample-mentors HTTP/1.1" + AUTH
+                + "\r\nContent-Type: application/json\r\nAccept: application/xml;q=0.9, */*;q=0.1", JSON_BODY).status())
+                .isEqualTo(201);
+        assertThat(stored()).isEqualTo(before + 1);
+    }
+
+    private long stored() {
+        return mongo.count(Query.query(Criteria.where("studentId").is("s-errors")), SampleMentor.class);
     }
 }
