@@ -8,7 +8,8 @@ import dev.vouch.testsupport.HostileBodies;
 import dev.vouch.testsupport.MutableClock;
 import dev.vouch.testsupport.TestTokens;
 import dev.vouch.testsupport.VouchServiceTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 400 naming the field, and nothing is stored or changed.
  */
 @VouchServiceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictInputIT {
 
     static final String TENANT = "med-school";
@@ -81,14 +83,19 @@ class StrictInputIT {
     String mentorId;
     String letterId;
 
-    @BeforeEach
+    /** One mentor and letter for every refused body (none changes anything); each control asks a new letter. */
+    @BeforeAll
     void aStudentWithALetter() {
         api = new ApiClient(port).as(TestTokens.student(TENANT, student));
         mentorId = new MentorFeed(kafka, events, directory, environment).addMentor(TENANT, student);
+        letterId = newLetter();
+    }
+
+    private String newLetter() {
         ApiClient.Response created = api.post("/api/v1/letters",
                 LetterBody.valid(mentorId, clock.instant().plus(Duration.ofDays(40))).json());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        letterId = created.json().get("id").asString();
+        return created.json().get("id").asString();
     }
 
     static Stream<Arguments> refused() {
@@ -128,7 +135,7 @@ class StrictInputIT {
         long lettersBefore = letters();
         JsonNode before = letter();
 
-        ApiClient.Response response = send(call, input.body());
+        ApiClient.Response response = send(call, input.body(), letterId);
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -143,11 +150,11 @@ class StrictInputIT {
     @ParameterizedTest
     @EnumSource(Body.class)
     void theValidBodyIsAccepted(Body call) {
-        ApiClient.Response response = send(call, call.bodies.valid());
+        ApiClient.Response response = send(call, call.bodies.valid(), newLetter());
         assertThat(response.status()).as(response.body()).isIn(200, 201);
     }
 
-    private ApiClient.Response send(Body call, String template) {
+    private ApiClient.Response send(Body call, String template, String letterId) {
         String body = template.replace(MENTOR, mentorId)
                 .replace(DEADLINE, clock.instant().plus(Duration.ofDays(50)).toString())
                 .replace(DAY, clock.instant().plus(Duration.ofDays(60)).atZone(ZoneOffset.UTC).toLocalDate().toString());
@@ -165,6 +172,10 @@ class StrictInputIT {
     }
 
     private JsonNode letter() {
+        return letter(letterId);
+    }
+
+    private JsonNode letter(String letterId) {
         ApiClient.Response response = api.get("/api/v1/letters/" + letterId);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
