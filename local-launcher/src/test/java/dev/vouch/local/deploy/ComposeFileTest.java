@@ -174,7 +174,9 @@ class ComposeFileTest {
         });
         VOUCH_SERVICES.forEach((name, port) -> assertThat(targets).contains(name + ":" + port));
         assertThat(list(map(services.get("prometheus")).get("volumes"))).contains("./deploy/prometheus:/etc/prometheus:ro");
-        assertThat(list(prometheus.get("rule_files"))).contains("/etc/prometheus/alerts.yml");
+        // Relative to prometheus.yml: /etc/prometheus/alerts.yml in the container, where deploy/prometheus is mounted.
+        assertThat(list(prometheus.get("rule_files"))).contains("alerts.yml");
+        assertThat(root.resolve("deploy/prometheus/alerts.yml")).exists();
     }
 
     @Test

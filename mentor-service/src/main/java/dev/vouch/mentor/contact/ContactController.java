@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -30,6 +31,7 @@ public class ContactController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Log a contact",
             description = "Publishes ContactLogged. 201 for a new contact, 200 when the same contact was logged "
                     + "before; 409 if the mentor is archived.")
@@ -43,14 +45,18 @@ public class ContactController {
     }
 
     @GetMapping
-    @Operation(summary = "List a mentor's contacts, newest first")
+    @Operation(summary = "List a mentor's contacts, newest first",
+            description = "The contacts logged with one of the student's mentors, one page at a time (size 1 to 100). "
+                    + "Advisors pass studentId.")
     public ResultPage<ContactView> list(AccessScope scope, @PathVariable String mentorId,
                                         @ParameterObject PageRequest paging) {
         return contacts.list(scope, mentorId, paging.page(), paging.size()).map(ContactView::of);
     }
 
     @GetMapping("/{contactId}")
-    @Operation(summary = "Read one contact")
+    @Operation(summary = "Read one contact",
+            description = "One logged contact of the mentor: its type, when it happened and the notes. Advisors pass "
+                    + "studentId.")
     public ContactView get(AccessScope scope, @PathVariable String mentorId, @PathVariable String contactId) {
         return ContactView.of(contacts.get(scope, mentorId, contactId));
     }

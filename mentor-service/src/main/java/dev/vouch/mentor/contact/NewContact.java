@@ -2,6 +2,7 @@ package dev.vouch.mentor.contact;
 
 import dev.vouch.kit.time.MillisecondClock;
 import dev.vouch.events.ContactType;
+import dev.vouch.kit.web.FreeText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -11,7 +12,7 @@ import java.time.Instant;
 public record NewContact(
         @NotNull ContactType type,
         @NotNull Instant occurredAt,
-        @Size(max = 4000) String notes) {
+        @FreeText @Size(max = 4000) String notes) {
 
     public NewContact {
         // MongoDB keeps milliseconds; the id derived from this time must match what is stored and read back.

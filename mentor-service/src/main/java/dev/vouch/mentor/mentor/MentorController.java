@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +41,7 @@ public class MentorController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a mentor", description = "Publishes MentorAdded. Answers 201 with Location and ETag.")
     public ResponseEntity<MentorView> add(AccessScope scope, @Valid @RequestBody MentorDetails details) {
         Mentor mentor = mentors.add(scope, details);
@@ -70,11 +73,17 @@ public class MentorController {
                     + "Publishes MentorUpdated with the changed fields; 409 if the mentor is archived.")
     public ResponseEntity<MentorView> update(AccessScope scope, @PathVariable String id,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(description =
+                                                     "A JSON merge patch (RFC 7396) of the mentor's details: the "
+                                                     + "members of MentorDetails, each optional; null clears a member "
+                                                     + "(back to its default), an absent one is kept. Any other member "
+                                                     + "answers 400.")
                                              @RequestBody JsonNode patch) {
         return withETag(mentors.update(scope, id, ifMatch, patch));
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Archive a mentor", description = "Idempotent. Publishes MentorArchived the first time.")
     public ResponseEntity<Void> archive(AccessScope scope, @PathVariable String id) {
         mentors.archive(scope, id);

@@ -2,6 +2,7 @@ package dev.vouch.mentor.mentor;
 
 import dev.vouch.events.MentorRelationship;
 import dev.vouch.events.MentorSource;
+import dev.vouch.kit.web.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,7 @@ public record MentorDetails(
         MentorRelationship relationship,
         MentorSource source,
         @Min(7) @Max(365) Integer stayInTouchDays,
-        @Size(max = 4000) String notes,
+        @FreeText @Size(max = 4000) String notes,
         @Valid Ratings ratings) {
 
     public static final int DEFAULT_STAY_IN_TOUCH_DAYS = 90;

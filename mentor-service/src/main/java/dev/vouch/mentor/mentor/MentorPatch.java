@@ -1,6 +1,7 @@
 package dev.vouch.mentor.mentor;
 
 import dev.vouch.kit.web.ApiException;
+import dev.vouch.kit.web.StrictJson;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,8 @@ public class MentorPatch {
 
     public MentorPatch(JsonMapper json, Validator validator) {
         this.json = json;
-        // A member the details do not have (id, status, version, a typo) is refused rather than silently ignored.
+        // The API's strict reading (the kit's StrictJson); a member the details do not have (id, status, version,
+        // a typo) is refused rather than silently ignored, whatever the mapper's own setting.
         this.strictReader = json.readerFor(MentorDetails.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
     }
@@ -65,6 +67,9 @@ public class MentorPatch {
     private static String message(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of a mentor that can be changed";
+        }
+        if (e instanceof StrictJson.InvalidTextException) {
+            return e.getOriginalMessage();
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {

@@ -34,8 +34,9 @@ class AtRiskController {
     }
 
     @GetMapping("/at-risk")
-    @Operation(summary = "Letters due within 7 days and not submitted, overdue letters, and quiet mentors with open "
-            + "letters, per student of the caller's institution (ADVISOR only)")
+    @Operation(summary = "Students of the advisor's institution who need attention",
+            description = "Letters due within 7 days and not submitted, overdue letters, and quiet mentors with open "
+                    + "letters, per student of the caller's institution. ADVISOR only (403 otherwise).")
     AtRiskReport.Report atRisk() {
         VouchPrincipal caller = AccessScopeArgumentResolver.currentPrincipal();
         if (!caller.has(Role.ADVISOR)) {

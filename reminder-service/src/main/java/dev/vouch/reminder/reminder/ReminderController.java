@@ -60,21 +60,27 @@ class ReminderController {
     }
 
     @PostMapping("/{id}/done")
-    @Operation(summary = "Mark a due reminder done (publishes ReminderResolved with resolution DONE)")
+    @Operation(summary = "Mark a due reminder done",
+            description = "Publishes ReminderResolved with resolution DONE. If-Match with the reminder's version is "
+                    + "optional (412 if stale); a reminder already closed answers 409 with currentState.")
     ResponseEntity<ReminderView> done(AccessScope scope, @PathVariable String id,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(actions.close(scope, id, ReminderResolution.DONE, ifMatch));
     }
 
     @PostMapping("/{id}/dismiss")
-    @Operation(summary = "Dismiss a due reminder (publishes ReminderResolved with resolution DISMISSED)")
+    @Operation(summary = "Dismiss a due reminder",
+            description = "Publishes ReminderResolved with resolution DISMISSED. If-Match with the reminder's version "
+                    + "is optional (412 if stale); a reminder already closed answers 409 with currentState.")
     ResponseEntity<ReminderView> dismiss(AccessScope scope, @PathVariable String id,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(actions.close(scope, id, ReminderResolution.DISMISSED, ifMatch));
     }
 
     @PostMapping("/{id}/snooze")
-    @Operation(summary = "Put a due reminder off until a time in the future; it fires again then")
+    @Operation(summary = "Put a due reminder off until a time in the future",
+            description = "Body {\"until\": \"2027-01-10T09:00:00Z\"}, an instant in the future; the reminder fires "
+                    + "again then. Publishes ReminderSnoozed. 409 if the reminder is closed.")
     ResponseEntity<ReminderView> snooze(AccessScope scope, @PathVariable String id,
                                         @RequestBody(required = false) SnoozeRequest request,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

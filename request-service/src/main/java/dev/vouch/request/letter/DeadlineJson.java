@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.kit.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -24,6 +25,14 @@ final class DeadlineJson {
         }
         if (value instanceof String text) {
             return Deadline.parse(text);
+        }
+        if (value instanceof Map<?, ?> day) {
+            // As strict as every other body: a member the day shape does not have is refused, not ignored.
+            for (Object key : day.keySet()) {
+                if (!"date".equals(key) && !"timeZone".equals(key)) {
+                    throw new InvalidFieldException("deadline." + key, "is not a known field");
+                }
+            }
         }
         if (value instanceof Map<?, ?> day && day.get("date") instanceof String date
                 && day.get("timeZone") instanceof String timeZone) {

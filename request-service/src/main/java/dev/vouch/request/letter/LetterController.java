@@ -11,12 +11,12 @@ import dev.vouch.kit.web.InvalidFieldException;
 import dev.vouch.kit.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -43,7 +44,6 @@ class LetterController {
 
     private static final String IF_MATCH_HELP =
             "The letter's version as last read (its ETag); 428 without it, 412 if stale";
-    private static final String ADVISOR_HELP = "Advisors: the student whose letters to read (same institution)";
 
     private final LetterService letters;
 
@@ -63,6 +63,7 @@ class LetterController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ask a mentor for a letter, or plan to",
             description = "201 with the letter. The mentor must be one of the student's and not archived: unknown "
                     + "answers 422 (after waiting briefly for a mentor created a moment ago), archived 409.")
@@ -74,13 +75,15 @@ class LetterController {
     }
 
     @GetMapping
-    @Operation(summary = "List letters, soonest deadline first")
-    @Parameter(name = "studentId", in = ParameterIn.QUERY, description = ADVISOR_HELP)
+    @Operation(summary = "List letters, soonest deadline first",
+            description = "The student's letter requests, filtered by status (repeatable), deadline before an instant "
+                    + "and mentor, one page at a time (size 1 to 100). Advisors pass studentId.")
     ResultPage<LetterView> list(AccessScope scope,
                     @Parameter(description = "Any of these statuses; repeat the parameter for several")
                     @RequestParam(required = false) List<LetterStatus> status,
                     @Parameter(description = "Deadline strictly before this instant, e.g. 2027-02-01T00:00:00Z")
                     @RequestParam(required = false) Instant dueBefore,
+                    @Parameter(description = "Only letters asked of this mentor")
                     @RequestParam(required = false) String mentorId,
                     @ParameterObject PageRequest paging) {
         LetterFilter filter = new LetterFilter(status == null ? Set.of() : new HashSet<>(status), dueBefore, mentorId);
@@ -90,8 +93,9 @@ class LetterController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One letter, with its version as ETag")
-    @Parameter(name = "studentId", in = ParameterIn.QUERY, description = ADVISOR_HELP)
+    @Operation(summary = "One letter, with its version as ETag",
+            description = "The letter with its status, deadline, materials and history. The ETag is the version to "
+                    + "send in If-Match to change it. Advisors pass studentId; another student's letter answers 404.")
     ResponseEntity<LetterView> get(AccessScope scope, @PathVariable String id) {
         return withETag(letters.get(scope, id));
     }

@@ -2,6 +2,7 @@ package dev.vouch.request.letter;
 
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
+import dev.vouch.kit.web.FreeText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,7 @@ public record NewLetter(
         @NotNull Boolean waiverSigned,
         @Schema(description = "Materials given to the writer")
         Set<@NotNull Material> materials,
-        @Size(max = 4000) String message,
+        @FreeText @Size(max = 4000) String message,
         @Schema(description = "True for a letter the student means to ask for but has not asked yet")
         Boolean planned) {
 

@@ -6,7 +6,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.RecordInterceptor;
 
-/** Counts consumed events by type and outcome, for record and batch listeners alike. */
+/**
+ * Counts consumed events by type and outcome ({@code success}, {@code skipped} for a type the service does not
+ * know, {@code failure}, {@code batch_failure}; {@code dead_lettered} comes from the error handler), for record
+ * and batch listeners alike.
+ */
 public class ConsumedEventsInterceptor implements RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object> {
 
     private final EventMetrics metrics;
@@ -22,7 +26,7 @@ public class ConsumedEventsInterceptor implements RecordInterceptor<Object, Obje
 
     @Override
     public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        metrics.consumed(InboundEvents.ceType(record), "success");
+        metrics.consumed(InboundEvents.ceType(record), outcome(record));
     }
 
     @Override
@@ -37,7 +41,12 @@ public class ConsumedEventsInterceptor implements RecordInterceptor<Object, Obje
 
     @Override
     public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
-        records.forEach(record -> metrics.consumed(InboundEvents.ceType(record), "success"));
+        records.forEach(record -> metrics.consumed(InboundEvents.ceType(record), outcome(record)));
+    }
+
+    /** A record the listener got through without a known type was a well-formed event it skipped. */
+    private static String outcome(ConsumerRecord<?, ?> record) {
+        return InboundEvents.handles(InboundEvents.ceType(record)) ? "success" : "skipped";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vouch.kit.messaging;
 
 import dev.vouch.events.EventType;
+import dev.vouch.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,6 +19,14 @@ public class EventMetrics {
 
     public EventMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Every dead-letter series exists at 0 from the start: a counter first registered at its first increment
+        // has no earlier sample, so increase() and rate() would not see that first dead letter.
+        for (EventType type : EventType.values()) {
+            deadLetterCounter(type.topic(), type.ceType());
+        }
+        for (String topic : Topics.ALL) {
+            deadLetterCounter(topic, null);
+        }
     }
 
     public void published(String ceType, boolean success) {
@@ -29,12 +38,15 @@ public class EventMetrics {
     }
 
     public void deadLettered(String topic, String ceType) {
-        Counter.builder(DEAD_LETTERS)
+        deadLetterCounter(topic, ceType).increment();
+    }
+
+    private Counter deadLetterCounter(String topic, String ceType) {
+        return Counter.builder(DEAD_LETTERS)
                 .description("Records sent to a dead-letter topic")
                 .tag("topic", topic)
                 .tag("type", eventName(ceType))
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     private Counter counter(String name, String description, String ceType, String outcome) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -30,10 +29,8 @@ public class BodySizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"" + Problems.BASE + "body-too-large\",\"title\":\"Request body too large\","
-                    + "\"status\":413,\"detail\":\"" + message() + "\",\"instance\":\"" + request.getRequestURI() + "\"}");
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "body-too-large",
+                    "Request body too large", message(), request.getRequestURI());
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -22,11 +22,13 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -95,12 +97,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 message = "'" + invalid.getValue() + "' is not one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
             } else if (mismatch instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
+            } else if (mismatch instanceof StrictJson.InvalidTextException) {
+                message = mismatch.getOriginalMessage();
             } else if (mismatch instanceof InvalidFormatException invalid) {
                 message = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
             } else {
                 message = "has the wrong type; expected " + describe(mismatch.getTargetType());
             }
             return validationProblem(List.of(fieldError(field, message)), headers, request);
+        }
+        String duplicate = duplicateKey(causedBy(ex, StreamReadException.class));
+        if (duplicate != null) {
+            return validationProblem(List.of(fieldError(duplicate, "appears more than once in the same object")),
+                    headers, request);
         }
         String detail = causedBy(ex, StreamReadException.class) != null
                 ? "The body is not well-formed JSON: " + causedBy(ex, StreamReadException.class).getOriginalMessage()
@@ -149,6 +158,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ApiException.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
         problem.setProperty("errors", errors);
         return handleExceptionInternal(new IllegalArgumentException(detail), problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Stable types for the errors Spring MVC raises itself (405, 406, 415, 404 for an unknown path, a missing
+     * parameter...): they come as {@code about:blank}, which a client cannot switch on.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            problem.setType(Problems.type(Problems.slugFor(statusCode.value())));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    /** The path of a key that appears twice in one object (strict duplicate detection), or null. */
+    private static String duplicateKey(StreamReadException e) {
+        if (e == null || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate Object property")
+                || e.processor() == null) {
+            return null;
+        }
+        List<String> segments = new ArrayList<>();
+        for (TokenStreamContext context = e.processor().streamReadContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            segments.add(0, context.inObject() ? "." + context.currentName() : "[" + context.getCurrentIndex() + "]");
+        }
+        String path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static Map<String, String> fieldError(String field, String message) {

@@ -21,4 +21,19 @@ class EventMetricsTest {
         assertThat(registry.get(EventMetrics.CONSUMED).tag("type", "unknown").counter().count()).isEqualTo(3);
         assertThat(registry.get(EventMetrics.CONSUMED).counters()).hasSize(1);
     }
+
+    @Test
+    void everyDeadLetterSeriesExistsAtZeroBeforeTheFirstDeadLetter() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new EventMetrics(registry);
+
+        assertThat(registry.get(EventMetrics.DEAD_LETTERS).tag("topic", "vouch.letters").tag("type", "LetterRequested")
+                .counter().count()).isZero();
+        for (String topic : dev.vouch.events.Topics.ALL) {
+            assertThat(registry.get(EventMetrics.DEAD_LETTERS).tag("topic", topic).tag("type", "unknown")
+                    .counter().count()).isZero();
+        }
+        assertThat(registry.get(EventMetrics.DEAD_LETTERS).counters())
+                .hasSize(dev.vouch.events.EventType.values().length + dev.vouch.events.Topics.ALL.size());
+    }
 }

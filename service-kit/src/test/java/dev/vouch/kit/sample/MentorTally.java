@@ -31,8 +31,8 @@ class MentorTally {
 
     @KafkaListener(topics = Topics.MENTORS)
     void on(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<VouchEvent> event = InboundEvents.decode(record);
-        if (event.payload() instanceof MentorAdded added) {
+        EventEnvelope<VouchEvent> event = InboundEvents.decode(record).orElse(null);
+        if (event != null && event.payload() instanceof MentorAdded added) {
             if ("explode".equals(added.name())) {
                 throw new IllegalStateException("cannot tally " + added.mentorId());
             }
