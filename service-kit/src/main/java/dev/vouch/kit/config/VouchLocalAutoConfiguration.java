@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.Resource;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The {@code local} profile's token endpoint. Without that profile, {@code /dev/token} does not exist. */
 @AutoConfiguration
@@ -36,6 +37,7 @@ public class VouchLocalAutoConfiguration {
     @Bean
     @ConditionalOnProperty("vouch.local.parent-pid")
     ApplicationRunner parentProcessWatch(@Value("${vouch.local.parent-pid}") long pid, ConfigurableApplicationContext context) {
-        return args -> ParentProcessWatch.watch(pid, () -> System.exit(SpringApplication.exit(context, () -> 0)));
+        return args -> ParentProcessWatch.watch(pid, ParentProcessWatch.stopWithin(Duration.ofSeconds(3),
+                () -> System.exit(SpringApplication.exit(context, () -> 0))));
     }
 }
