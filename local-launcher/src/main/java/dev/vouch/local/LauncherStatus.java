@@ -88,8 +88,8 @@ final class LauncherStatus implements AutoCloseable {
         }
         try {
             switch (path[3]) {
-                case "stop" -> instances.forEach(ServiceProcess::stop);
-                case "start" -> instances.forEach(ServiceProcess::startAgain);
+                case "stop" -> instances.parallelStream().forEach(ServiceProcess::stop);
+                case "start" -> instances.parallelStream().forEach(ServiceProcess::startAgain);
                 default -> {
                     respond(exchange, 404, message("unknown action " + path[3]));
                     return;

@@ -64,12 +64,16 @@ final class Rebuild {
             String database = connection.getDatabase() != null ? connection.getDatabase() : LocalOptions.databaseOf(group);
             try (MongoClient client = MongoClients.create(connection)) {
                 MongoDatabase db = client.getDatabase(database);
+                List<String> existing = db.listCollectionNames().into(new java.util.ArrayList<>());
                 for (String collection : projections.collections()) {
+                    if (!existing.contains(collection)) {
+                        continue;
+                    }
                     long documents = db.getCollection(collection).countDocuments();
                     db.getCollection(collection).drop();
                     out.println("  dropped " + database + "." + collection + " (" + documents + " documents)");
                 }
-                long markers = db.getCollection("processed_events")
+                long markers = !existing.contains("processed_events") ? 0 : db.getCollection("processed_events")
                         .deleteMany(Filters.regex("_id", "^" + Pattern.quote(group + "/"))).getDeletedCount();
                 if (markers > 0) {
                     out.println("  removed " + markers + " processed-event markers of " + group);

@@ -132,7 +132,7 @@ final class ServiceProcess implements AutoCloseable {
         if (watched == process && state == State.STARTING) {
             state = State.UP;
             upSince = Instant.now();
-            if (restarts > 0) {
+            if (restarts > 0 && failuresInARow > 0) {
                 console.println("[vouch] " + spec.id() + " is up again (pid " + watched.pid() + ", restart " + restarts + ")");
             }
         }
@@ -215,6 +215,7 @@ final class ServiceProcess implements AutoCloseable {
             launch();
         }
         awaitReady(READY_TIMEOUT);
+        console.println("[vouch] " + spec.id() + " started (pid " + pid() + ")");
     }
 
     private synchronized Process current() {
