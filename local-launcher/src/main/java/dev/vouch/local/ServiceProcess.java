@@ -68,7 +68,9 @@ final class ServiceProcess implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongoUri,
                 "--vouch.local.data-dir=" + options.dataDir(),
-                "--vouch.local.parent-pid=" + ProcessHandle.current().pid()));
+                "--vouch.local.parent-pid=" + ProcessHandle.current().pid(),
+                // A killed instance's partitions go to the others (or to its restart) after 10 s, not Kafka's 45.
+                "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
         command.addAll(options.extraServiceArgs());
         try {
             Files.createDirectories(logs);

@@ -77,16 +77,9 @@ public class ProjectionStore {
 
     public void save(Collection<Letter> letters, Collection<Mentor> mentors, Collection<Letter> firstSeenLetters,
                      Collection<Mentor> firstSeenMentors) {
-        if (!letters.isEmpty()) {
-            List<WriteModel<Document>> writes = new ArrayList<>(letters.size());
-            letters.forEach(letter -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", letter.id()), toDocument(letter), UPSERT)));
-            letters().bulkWrite(writes, UNORDERED);
-        }
-        if (!mentors.isEmpty()) {
-            List<WriteModel<Document>> writes = new ArrayList<>(mentors.size());
-            mentors.forEach(mentor -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", mentor.id()), toDocument(mentor), UPSERT)));
-            mentors().bulkWrite(writes, UNORDERED);
-        }
+        // The per-student index first: a crash before the projections are written leaves a letter or mentor that a
+        // redelivery finds missing, sees as first seen and writes again with its index entry. The other way round,
+        // the redelivery would find the projection, see nothing new, and the index would never name it.
         Map<String, StudentSubjects> added = new LinkedHashMap<>();
         firstSeenLetters.forEach(letter -> added.merge(studentKey(letter.tenant(), letter.studentId()),
                 new StudentSubjects(letter.tenant(), letter.studentId(), Set.of(letter.id()), Set.of()), ProjectionStore::merge));
@@ -100,6 +93,16 @@ public class ProjectionStore {
                                     .append("mentorIds", new Document("$each", List.copyOf(subjects.mentorIds())))),
                     new UpdateOptions().upsert(true))));
             students().bulkWrite(writes, UNORDERED);
+        }
+        if (!letters.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>(letters.size());
+            letters.forEach(letter -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", letter.id()), toDocument(letter), UPSERT)));
+            letters().bulkWrite(writes, UNORDERED);
+        }
+        if (!mentors.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>(mentors.size());
+            mentors.forEach(mentor -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", mentor.id()), toDocument(mentor), UPSERT)));
+            mentors().bulkWrite(writes, UNORDERED);
         }
     }
 
