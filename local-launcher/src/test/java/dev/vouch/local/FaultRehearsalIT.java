@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -244,26 +243,33 @@ class FaultRehearsalIT {
         List<Student> arriving = students("arriving", 5);
         Map<Student, String> mentors = new HashMap<>();
         arriving.forEach(s -> mentors.put(s, s.addMentor("Dr. " + s.id())));
-        arriving.forEach(s -> lettersOf.put(s, new ArrayList<>()));
-        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        arriving.forEach(s -> lettersOf.put(s, java.util.Collections.synchronizedList(new ArrayList<>())));
+        // Letters keep arriving, two a second, during the whole rebuild and a little after it.
         AtomicInteger written = new AtomicInteger();
-        Future<?> writer = clients.submit(() -> {
-            for (int i = 0; rebuilding.get() || i < 20; i++) {
-                Student student = arriving.get(i % arriving.size());
-                String letterId = student.requestLetter(mentors.get(student), "Arriving " + i);
-                assertThat(letterId).isNotNull();
+        java.util.concurrent.ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        arrivals.scheduleAtFixedRate(() -> {
+            int i = written.get();
+            Student student = arriving.get(i % arriving.size());
+            String letterId = student.requestLetter(mentors.get(student), "Arriving " + i);
+            if (letterId == null) {
+                failures.add("letter " + i + " of " + student.id());
+            } else {
                 lettersOf.get(student).add(letterId);
-                written.incrementAndGet();
             }
-        });
+            written.incrementAndGet();
+        }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         int exit = LocalOptions.commandLine(new LocalCommand(), Map.of()).execute("--kafka-port=" + kafkaPort,
                 "--mongo-port=" + mongoPort, "--launcher-port=" + launcherPort, "rebuild", "reminder-service");
         String rebuildTook = seconds(started);
         int duringRebuild = written.get();
-        rebuilding.set(false);
-        writer.get();
+        int until = duringRebuild + 10;
+        await().atMost(SETTLE).until(() -> written.get() >= until);
+        arrivals.shutdown();
+        assertThat(arrivals.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(exit).isZero();
+        assertThat(failures).as("letters refused while the rebuild ran").isEmpty();
         int newLetters = awaitEachLetterFiredOnce(arriving);
         awaitNoLag();
         String caughtUp = seconds(started);
