@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole of Vouch on this machine: Kafka (KRaft), a file-backed MongoDB wire server and the three
-# services. Needs only a JDK 17+. Options: --demo, --data-dir=DIR, --<service>-port=N, --issuer-uri=URL, ... (see README).
+# services. Needs only a JDK 17+. `./run-local.sh --help` lists every option (among them
+# --issuer-uri=URL for an identity provider); `./run-local.sh rebuild
+# reminder-service` rebuilds a service's projections in the running stack (see docs/operations.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=local-launcher/target/vouch-local.jar

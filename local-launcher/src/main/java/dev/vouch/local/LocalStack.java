@@ -1,5 +1,7 @@
 package dev.vouch.local;
 
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalMongo mongo;
     private final LocalKafka kafka;
     private final List<ServiceProcess> services;
+    private LauncherStatus status;
 
     private LocalStack(LocalOptions options, LocalMongo mongo, LocalKafka kafka, List<ServiceProcess> services) {
         this.options = options;
@@ -26,22 +29,33 @@ public final class LocalStack implements AutoCloseable {
         this.services = services;
     }
 
+    /** {@code ./run-local.sh [options]} starts the stack; {@code ./run-local.sh rebuild <service>} rebuilds a service's projections. */
     public static void main(String[] args) {
-        LocalOptions options;
-        try {
-            options = LocalOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+        int exit = LocalOptions.commandLine(new LocalCommand(), System.getenv())
+                .setParameterExceptionHandler(LocalStack::usageError)
+                .execute(args);
+        if (exit != 0) {
+            System.exit(exit);
         }
+    }
+
+    /** A wrong option or value: one line saying which (and what was perhaps meant), not the whole help. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        line.getErr().println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, line.getErr());
+        line.getErr().println("See '" + line.getCommandSpec().qualifiedName() + " --help' for every option.");
+        return line.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Runs the stack until Ctrl-C or SIGTERM; answers the exit code. */
+    static int run(LocalOptions options) {
         List<String> taken = Ports.taken(options);
         if (!taken.isEmpty()) {
             System.err.println("Vouch cannot start:");
             taken.forEach(line -> System.err.println("  - " + line));
             System.err.println("Stop what uses it, or move Vouch with the flag named (or its VOUCH_* environment variable).");
-            System.exit(2);
-            return;
+            return 2;
         }
         long started = System.nanoTime();
         LocalStack stack;
@@ -49,8 +63,7 @@ public final class LocalStack implements AutoCloseable {
             stack = start(options);
         } catch (RuntimeException e) {
             System.err.println("Vouch could not start: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
     }
 
     public static LocalStack start(LocalOptions options) {
@@ -85,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
         if (!options.externalIssuer()) {
             LocalKeys.ensure(options.dataDir());
         }
-        LocalMongo mongo = LocalMongo.start(options.dataDir(), options.mongoPort());
+        LocalMongo mongo = LocalMongo.start(options.dataDir(), options.mongoPort(), options.mongoFsync());
         LocalKafka kafka;
         try {
             kafka = LocalKafka.start(options.dataDir(), options.kafkaPort(), options.kafkaControllerPort());
@@ -102,11 +116,34 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : services) {
                 service.awaitReady(Duration.ofSeconds(120));
             }
+            stack.status = LauncherStatus.start(options.launcherPort(), stack);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
         return stack;
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Every instance of the service named (or the one instance with that id, e.g. {@code reminder-service-2}). */
+    List<ServiceProcess> instancesOf(String name) {
+        return services.stream().filter(s -> s.spec().name().equals(name) || s.spec().id().equals(name)).toList();
+    }
+
+    /** The instance with that id, e.g. {@code reminder-service-2}. */
+    ServiceProcess instance(String id) {
+        return services.stream().filter(s -> s.spec().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    long mongoCommits() {
+        return mongo.commits();
+    }
+
+    LocalOptions options() {
+        return options;
     }
 
     public String apiUrl(String service) {
@@ -127,10 +164,11 @@ public final class LocalStack implements AutoCloseable {
             LocalOptions.ServiceSpec spec = service.spec();
             String api = "http://localhost:" + spec.port();
             String management = "http://localhost:" + spec.managementPort();
-            out.append(String.format("  %-17s %-24s %-38s %s%n", spec.name(), api + "/api/v1", api + "/swagger-ui.html",
+            out.append(String.format("  %-17s %-24s %-38s %s%n", spec.id(), api + "/api/v1", api + "/swagger-ui.html",
                     management + "/actuator/health , /actuator/prometheus"));
         }
-        out.append("  Kafka   ").append(kafka.bootstrapServers()).append("   MongoDB ").append(mongo.uri("")).append('\n');
+        out.append("  Kafka   ").append(kafka.bootstrapServers()).append("   MongoDB ").append(mongo.uri(""))
+                .append("   Launcher status http://localhost:").append(options.launcherPort()).append("/status\n");
         String mentor = apiUrl("mentor-service");
         if (options.externalIssuer()) {
             out.append("\nTokens come from ").append(options.issuerUri()).append(" only (no /dev/token). With Keycloak and the realm in\n")
@@ -151,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
     private String memory() {
         StringBuilder out = new StringBuilder("launcher (Kafka + MongoDB) ").append(rss(ProcessHandle.current().pid()));
         for (ServiceProcess service : services) {
-            out.append(", ").append(service.spec().name()).append(' ').append(rss(service.pid()));
+            out.append(", ").append(service.spec().id()).append(' ').append(rss(service.pid()));
         }
         return out.toString();
     }
@@ -172,6 +210,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (status != null) {
+            status.close();
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

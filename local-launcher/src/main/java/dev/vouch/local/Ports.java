@@ -19,10 +19,12 @@ final class Ports {
         ports.put("Kafka (--kafka-port)", options.kafkaPort());
         ports.put("Kafka controller (--kafka-controller-port)", options.kafkaControllerPort());
         ports.put("MongoDB (--mongo-port)", options.mongoPort());
+        ports.put("the launcher's status (--launcher-port)", options.launcherPort());
         for (LocalOptions.ServiceSpec service : options.services()) {
             String flag = service.name().replace("-service", "");
-            ports.put(service.name() + " (--" + flag + "-port)", service.port());
-            ports.put(service.name() + " management (--" + flag + "-management-port)", service.managementPort());
+            String moved = service.instance() == 1 ? "" : " + " + LocalOptions.INSTANCE_PORT_STEP * (service.instance() - 1);
+            ports.put(service.id() + " (--" + flag + "-port" + moved + ")", service.port());
+            ports.put(service.id() + " management (--" + flag + "-management-port" + moved + ")", service.managementPort());
         }
         return ports;
     }

@@ -1,7 +1,10 @@
 package dev.vouch.local;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -52,7 +55,46 @@ class LocalOptionsTest {
     @Test
     void aBadPortIsAClearMessage() {
         assertThatThrownBy(() -> LocalOptions.parse(new String[] {"--mongo-port=lots"}, Map.of()))
-                .hasMessage("--mongo-port must be a port number, not 'lots'");
+                .hasMessageContaining("--mongo-port").hasMessageContaining("must be a port number, not 'lots'");
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefaultAndEnvironmentVariableAndStartsNothing() {
+        StringWriter out = new StringWriter();
+        CommandLine line = LocalOptions.commandLine(new LocalCommand(), Map.of()).setOut(new PrintWriter(out));
+        assertThat(line.execute("--help")).isZero();
+        String help = out.toString();
+        for (CommandLine.Model.OptionSpec option : line.getCommandSpec().options()) {
+            if (option.longestName().equals("--help") || option.longestName().equals("--version")) {
+                continue;
+            }
+            assertThat(help).contains(option.longestName());
+            assertThat(help.replaceAll("\\s+", " ")).as(option.longestName())
+                    .contains("Env " + LocalOptions.environmentName(option.longestName()));
+        }
+        assertThat(help.replaceAll("\\s+", " ")).contains("Env VOUCH_KAFKA_PORT. Default: 9092").contains("rebuild");
+    }
+
+    @Test
+    void anUnknownOptionOrABadValueExitsWithAMessageBeforeAnythingStarts() {
+        for (String[] args : List.of(new String[] {"--dmeo"}, new String[] {"--mongo-port=lots"},
+                new String[] {"--instances=billing-service=2"}, new String[] {"rebuild", "billing-service"})) {
+            StringWriter err = new StringWriter();
+            CommandLine line = LocalOptions.commandLine(new LocalCommand(), Map.of()).setErr(new PrintWriter(err));
+            assertThat(line.execute(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", args)).containsAnyOf("--dmeo", "lots", "billing-service");
+        }
+    }
+
+    @Test
+    void aSecondInstanceTakesItsServicesPortsPlusAHundred() {
+        LocalOptions options = LocalOptions.parse(new String[0], Map.of("VOUCH_INSTANCES", "reminder-service=2"));
+        assertThat(options.services()).extracting(LocalOptions.ServiceSpec::id)
+                .containsExactly("mentor-service", "request-service", "reminder-service", "reminder-service-2");
+        LocalOptions.ServiceSpec second = options.services().get(3);
+        assertThat(second.port()).isEqualTo(8183);
+        assertThat(second.managementPort()).isEqualTo(9183);
+        assertThat(second.database()).isEqualTo("vouch_reminders");
     }
 
     @Test

@@ -32,7 +32,7 @@ class LocalProfileRefusalIT {
         String productionLog;
         String emptyLog;
         // A real Mongo wire server: a service makes its indexes before it sets up its security.
-        try (LocalMongo mongo = LocalMongo.start(dir.resolve("mongo"), Ports.any())) {
+        try (LocalMongo mongo = LocalMongo.start(dir.resolve("mongo"), Ports.any(), false)) {
             Process production = start(withIssuer, mongo,
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.school.edu/realms/prod");
             Process empty = start(emptyKey, mongo);

@@ -64,7 +64,7 @@ class LocalStackIT {
                 "--service-arg=--vouch.reminders.scheduler.interval=PT1S",
                 "--service-arg=--vouch.outbox.sweep-interval=PT2S"));
         for (String flag : List.of("kafka-port", "kafka-controller-port", "mongo-port", "mentor-port", "mentor-management-port",
-                "request-port", "request-management-port", "reminder-port", "reminder-management-port")) {
+                "request-port", "request-management-port", "reminder-port", "reminder-management-port", "launcher-port")) {
             flags.add("--" + flag + "=" + Ports.any());
         }
         args = flags.toArray(String[]::new);

@@ -116,7 +116,7 @@ class ComposeFileTest {
             assertThat(service).as("%s has no mounted files and no env_file", name).doesNotContainKeys("volumes", "env_file", "configs");
             Map<String, String> environment = environment(name);
             assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).startsWith("kafka:");
-            assertThat(environment.get("SPRING_MONGODB_URI")).startsWith("mongodb://mongo:27017/vouch_").endsWith("?replicaSet=rs0");
+            assertThat(environment.get("SPRING_MONGODB_URI")).startsWith("mongodb://mongo:27017/vouch_").endsWith("?replicaSet=rs0&w=majority&journal=true");
             assertThat(environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI")).endsWith("/realms/vouch");
             assertThat(environment.get("MANAGEMENT_SERVER_PORT")).isEqualTo(String.valueOf(managementPort));
             String check = String.join(" ", list(map(service.get("healthcheck")).get("test")).stream().map(String::valueOf).toList());

@@ -88,8 +88,9 @@ public class ProjectionStore {
      * @return how many writes found another writer's newer copy and wrote nothing
      */
     public int save(Collection<ProjectionChange<Letter>> letters, Collection<ProjectionChange<Mentor>> mentors) {
-        int lost = write(letters(), letters, ProjectionDocuments::toDocument, Letter::sequence);
-        lost += write(mentors(), mentors, ProjectionDocuments::toDocument, Mentor::sequence);
+        // The per-student index first: a crash before the projections are written leaves a letter or mentor that a
+        // redelivery finds missing, sees as first seen and writes again with its index entry. The other way round,
+        // the redelivery would find the projection, see nothing new, and the index would never name it.
         List<Letter> firstSeenLetters = letters.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).toList();
         List<Mentor> firstSeenMentors = mentors.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).toList();
         Map<String, StudentSubjects> added = new LinkedHashMap<>();
@@ -106,6 +107,8 @@ public class ProjectionStore {
                     new UpdateOptions().upsert(true))));
             students().bulkWrite(writes, UNORDERED);
         }
+        int lost = write(letters(), letters, ProjectionDocuments::toDocument, Letter::sequence);
+        lost += write(mentors(), mentors, ProjectionDocuments::toDocument, Mentor::sequence);
         return lost;
     }
 

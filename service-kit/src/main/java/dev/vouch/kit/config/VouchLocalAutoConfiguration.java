@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.Resource;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The {@code local} profile: the token endpoint (unless {@code vouch.local.dev-tokens=false}) and the watch on the
@@ -49,6 +50,7 @@ public class VouchLocalAutoConfiguration {
     @Bean
     @ConditionalOnProperty("vouch.local.parent-pid")
     ApplicationRunner parentProcessWatch(@Value("${vouch.local.parent-pid}") long pid, ConfigurableApplicationContext context) {
-        return args -> ParentProcessWatch.watch(pid, () -> System.exit(SpringApplication.exit(context, () -> 0)));
+        return args -> ParentProcessWatch.watch(pid, ParentProcessWatch.stopWithin(Duration.ofSeconds(3),
+                () -> System.exit(SpringApplication.exit(context, () -> 0))));
     }
 }
