@@ -4,11 +4,14 @@ import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.messaging.InboundEvents;
+import dev.vouch.reminder.derivation.Judgement;
 import dev.vouch.reminder.schedule.CatchUpGate;
+import dev.vouch.reminder.schedule.SchedulerTick;
 import dev.vouch.reminder.store.MongoDerivationStore;
 import dev.vouch.reminder.store.ReminderMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -36,9 +39,11 @@ class EventStreamListener implements ConsumerSeekAware {
     private final CatchUpGate gate;
     private final ReminderMetrics metrics;
     private final Clock clock;
+    private final ObjectProvider<SchedulerTick> scheduler;
 
     EventStreamListener(StreamDerivation derivation, MongoDerivationStore store, CatchUpGate gate, ReminderMetrics metrics,
-                        Clock clock) {
+                        Clock clock, ObjectProvider<SchedulerTick> scheduler) {
+        this.scheduler = scheduler;
         this.derivation = derivation;
         this.store = store;
         this.gate = gate;
@@ -72,7 +77,14 @@ class EventStreamListener implements ConsumerSeekAware {
     }
 
     private void apply(List<EventEnvelope<VouchEvent>> events) {
-        derivation.apply(events, clock.instant(), gate.isOpen());
+        Instant now = clock.instant();
+        boolean open = gate.isOpen();
+        Judgement.Outcome outcome = derivation.apply(events, now, open);
+        // A reminder already due fires now rather than at the next tick. The scheduler claims it like any other,
+        // so it still fires once across instances, and never before the gate opens.
+        if (open && outcome.schedule().values().stream().anyMatch(at -> at != null && !at.isAfter(now))) {
+            scheduler.ifAvailable(SchedulerTick::wake);
+        }
         Instant applied = clock.instant();
         for (EventEnvelope<VouchEvent> event : events) {
             metrics.derivationLag(Duration.between(event.time(), applied));
