@@ -30,6 +30,7 @@ public class VouchDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
         defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "30000");
         defaults.put("spring.kafka.producer.properties.request.timeout.ms", "10000");
         defaults.put("spring.kafka.producer.properties.linger.ms", "5");
+        defaults.put("spring.kafka.producer.properties.batch.size", "65536"); // the relay sends a batch at a time
         defaults.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         defaults.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");

@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The outbox, its relay, event publishing and the one consumer error policy. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class})
@@ -66,11 +65,10 @@ public class VouchMessagingAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, VouchProperties properties,
                             MeterRegistry registry) {
-        AtomicInteger threads = new AtomicInteger();
         return new OutboxRelay(mongo, publisher, clock, properties.outbox().sweepGrace(),
-                properties.outbox().sendTimeout(),
-                Executors.newFixedThreadPool(4, runnable -> {
-                    Thread thread = new Thread(runnable, "outbox-relay-" + threads.incrementAndGet());
+                properties.outbox().sendTimeout(), properties.outbox().batchSize(),
+                Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "outbox-relay");
                     thread.setDaemon(true);
                     return thread;
                 }),

@@ -131,7 +131,7 @@ public class EventOutbox {
         String collection = entity.getCollection();
         if (version <= 0) {
             fields.put(OutboxDocument.PENDING_EVENTS, stamped);
-            return new Change(aggregate, collection, new InsertOneModel<>(fields), version, newVersion, !stamped.isEmpty());
+            return new Change(aggregate, collection, new InsertOneModel<>(fields), version, newVersion, stamped.size());
         }
         fields.remove("_id");
         Document update = new Document("$set", fields);
@@ -151,7 +151,7 @@ public class EventOutbox {
         }
         Document filter = new Document("_id", aggregate.getId()).append(versionProperty.getFieldName(), version);
         return new Change(aggregate, collection, new UpdateOneModel<>(filter, update), version, newVersion,
-                !stamped.isEmpty());
+                stamped.size());
     }
 
     /** After a change was written: the aggregate takes its new version, and the relay publishes its events. */
@@ -163,8 +163,8 @@ public class EventOutbox {
         Class<?> type = versionProperty.getType();
         accessor.setProperty(versionProperty, type == int.class || type == Integer.class
                 ? (Object) (int) change.newVersion() : (Object) change.newVersion());
-        if (change.hasEvents()) {
-            relay.publishSoon(change.collection(), aggregate.getId());
+        if (change.events() > 0) {
+            relay.publishSoon(change.collection(), aggregate.getId(), change.events());
         }
     }
 
@@ -189,6 +189,6 @@ public class EventOutbox {
 
     /** One aggregate's write: state, version and the change's events in one document write. */
     private record Change(AggregateRoot aggregate, String collection, WriteModel<Document> write, long readVersion,
-                          long newVersion, boolean hasEvents) {
+                          long newVersion, int events) {
     }
 }
