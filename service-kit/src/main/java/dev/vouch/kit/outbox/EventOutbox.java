@@ -4,6 +4,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Saves aggregates together with the events they registered, one single-document write each, then hands the
@@ -43,6 +46,7 @@ public class EventOutbox {
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final EventFactory events;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public EventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events) {
         this.mongo = mongo;
@@ -91,6 +95,7 @@ public class EventOutbox {
                 updates.add(aggregate.getId());
             }
         }
+        ensureVersionIndex(changes.get(0).aggregate(), collection);
         Set<String> conflicts = new HashSet<>();
         BulkWriteResult result;
         try {
@@ -165,6 +170,18 @@ public class EventOutbox {
                 ? (Object) (int) change.newVersion() : (Object) change.newVersion());
         if (change.events() > 0) {
             relay.publishSoon(change.collection(), aggregate.getId(), change.events());
+        }
+    }
+
+    /**
+     * An update's filter is {@code (_id, version)}: a unique index on exactly those fields serves it on MongoDB
+     * and on the in-process server alike (which otherwise scans the collection for a filter beside {@code _id}).
+     */
+    private void ensureVersionIndex(AggregateRoot aggregate, String collection) {
+        if (indexed.add(collection)) {
+            String version = entityOf(aggregate).getVersionProperty().getFieldName();
+            mongo.getCollection(collection).createIndex(Indexes.ascending("_id", version),
+                    new IndexOptions().unique(true).name("id_" + version));
         }
     }
 
