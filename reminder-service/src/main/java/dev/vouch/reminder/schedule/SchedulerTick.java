@@ -8,6 +8,10 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,6 +30,7 @@ public class SchedulerTick implements SchedulingConfigurer, AutoCloseable {
     private final ReminderMetrics metrics;
     private final Duration interval;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Set<String> woken = ConcurrentHashMap.newKeySet();
     private final ExecutorService waker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "reminder-scheduler-wake");
         thread.setDaemon(true);
@@ -43,18 +48,39 @@ public class SchedulerTick implements SchedulingConfigurer, AutoCloseable {
         registrar.addFixedDelayTask(new FixedDelayTask(this::tick, interval, interval));
     }
 
-    /** Asks for a run as soon as possible, without waiting for the next tick. */
-    public void wake() {
+    /**
+     * Fires these subjects' due reminders as soon as possible, without waiting for the next tick. They are
+     * claimed by id, so this costs what the subjects cost, not a search of the whole schedule.
+     */
+    public void wake(Collection<String> subjects) {
+        woken.addAll(subjects);
         if (!wakePending.compareAndSet(false, true)) {
             return;
         }
         try {
             waker.execute(() -> {
                 wakePending.set(false); // a wake arriving from here on asks for one more run after this one
-                tick();
+                Set<String> due = new HashSet<>();
+                for (String subject : woken) {
+                    if (woken.remove(subject)) {
+                        due.add(subject);
+                    }
+                }
+                fire(due);
             });
         } catch (RejectedExecutionException shuttingDown) {
             wakePending.set(false);
+        }
+    }
+
+    private synchronized void fire(Set<String> subjects) {
+        try {
+            int fired = scheduler.fireSubjects(subjects);
+            if (fired > 0) {
+                log.debug("Fired {} reminder(s) as they became due", fired);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Firing due reminders failed, the next tick retries: {}", e.toString());
         }
     }
 

@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -82,8 +84,16 @@ class EventStreamListener implements ConsumerSeekAware {
         Judgement.Outcome outcome = derivation.apply(events, now, open);
         // A reminder already due fires now rather than at the next tick. The scheduler claims it like any other,
         // so it still fires once across instances, and never before the gate opens.
-        if (open && outcome.schedule().values().stream().anyMatch(at -> at != null && !at.isAfter(now))) {
-            scheduler.ifAvailable(SchedulerTick::wake);
+        if (open) {
+            Set<String> due = new HashSet<>();
+            outcome.schedule().forEach((subject, at) -> {
+                if (at != null && !at.isAfter(now)) {
+                    due.add(subject);
+                }
+            });
+            if (!due.isEmpty()) {
+                scheduler.ifAvailable(tick -> tick.wake(due));
+            }
         }
         Instant applied = clock.instant();
         for (EventEnvelope<VouchEvent> event : events) {

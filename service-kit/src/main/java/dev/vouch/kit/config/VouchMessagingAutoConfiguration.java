@@ -8,6 +8,7 @@ import dev.vouch.kit.messaging.EventPublisher;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.outbox.OutboxRelay;
+import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.kit.outbox.OutboxSweeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -73,6 +74,11 @@ public class VouchMessagingAutoConfiguration {
                     return thread;
                 }),
                 registry);
+    }
+
+    @Bean
+    StudentIndex studentIndex(MongoTemplate mongo) {
+        return new StudentIndex(mongo);
     }
 
     @Bean

@@ -46,12 +46,14 @@ public class EventOutbox {
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final EventFactory events;
+    private final StudentIndex students;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public EventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events) {
         this.mongo = mongo;
         this.relay = relay;
         this.events = events;
+        this.students = new StudentIndex(mongo);
     }
 
     /**
@@ -96,6 +98,10 @@ public class EventOutbox {
             }
         }
         ensureVersionIndex(changes.get(0).aggregate(), collection);
+        // Before the insert: a crash in between leaves an id with nothing behind it, never a record no list shows.
+        students.add(collection, changes.stream()
+                .filter(change -> change.readVersion() <= 0 && change.aggregate() instanceof ListedByStudent)
+                .map(Change::aggregate).toList());
         Set<String> conflicts = new HashSet<>();
         BulkWriteResult result;
         try {
