@@ -10,4 +10,5 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o
   echo "Building Vouch (first run, or sources changed) ..."
   ./mvnw -q -B -DskipTests -DskipImageCheck package
 fi
-exec java -jar "$jar" "$@"
+# The launcher holds Kafka and the MongoDB wire server: its heap is bounded (docs/performance.md shows it suffices).
+exec java -Xmx512m -jar "$jar" "$@"

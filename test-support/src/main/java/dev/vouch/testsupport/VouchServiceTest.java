@@ -21,6 +21,6 @@ import java.lang.annotation.Target;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = VouchTestInitializer.class)
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, QueryShapes.Recording.class})
 public @interface VouchServiceTest {
 }

@@ -1,33 +1,49 @@
 package dev.vouch.mentor.letters;
 
-import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
+import dev.vouch.kit.outbox.ConflictRetry;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.LetterEvent;
 import dev.vouch.events.VouchEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Applies letter events to {@link MentorLetters} in one bulk write per batch. Idempotent by the shape of the
- * write: each event sets its letter's sub-document only if the letter's stored sequence is lower than the
- * event's, so a redelivered or replayed event matches nothing and changes nothing.
+ * Applies letter events to {@link MentorLetters}, one read and one bulk write per batch. Idempotent: an event
+ * changes its letter's sub-document only if the letter's stored sequence is lower than the event's, so a
+ * redelivered or replayed event changes nothing. The documents are read by id, the events folded in memory, and
+ * each changed document written back on the condition that its {@code revision} is still the one read: a filter
+ * on exactly {@code (_id, revision)}, which a unique index serves on MongoDB and on the in-process server alike.
  */
 @Component
 public class MentorLettersProjection {
 
     public static final String APPLIED_METRIC = "vouch.mentors.letter.events";
+    static final String REVISION = "revision";
+    private static final int DUPLICATE_KEY = 11000;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
     private final MeterRegistry registry;
@@ -35,38 +51,99 @@ public class MentorLettersProjection {
     public MentorLettersProjection(MongoTemplate mongo, MeterRegistry registry) {
         this.mongo = mongo;
         this.registry = registry;
+        collection().createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true).name("id_revision"));
     }
 
     /** @return how many events changed the projection (the others were duplicates or carried no status) */
     public int apply(List<EventEnvelope<VouchEvent>> events) {
-        // Ordered: first make sure each mentor's document exists (an upsert that never conflicts), then the
-        // guarded updates, which never upsert and so can never fail on a duplicate key.
-        Map<String, Update> documents = new LinkedHashMap<>();
         List<Guarded> updates = new ArrayList<>();
         for (EventEnvelope<VouchEvent> event : events) {
-            if (!(event.payload() instanceof LetterEvent letter)) {
-                continue;
+            if (event.payload() instanceof LetterEvent letter) {
+                LetterProgress.of(letter).ifPresent(progress -> updates.add(new Guarded(
+                        MentorLetters.key(event.tenant(), event.studentId(), letter.mentorId()), event.tenant(),
+                        event.studentId(), letter.mentorId(), letter.letterId(), event.sequence(), progress)));
             }
-            LetterProgress.of(letter).ifPresent(progress -> {
-                String key = MentorLetters.key(event.tenant(), event.studentId(), letter.mentorId());
-                documents.computeIfAbsent(key, k -> new Update()
-                        .setOnInsert("tenant", event.tenant())
-                        .setOnInsert("studentId", event.studentId())
-                        .setOnInsert("mentorId", letter.mentorId()));
-                updates.add(new Guarded(key, letter.letterId(), event.sequence(), progress));
-            });
         }
         if (updates.isEmpty()) {
             return 0;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, MentorLetters.COLLECTION);
-        documents.forEach((key, insert) -> bulk.upsert(Query.query(Criteria.where("_id").is(key)), insert));
-        updates.forEach(update -> bulk.updateOne(update.query(), update.update()));
-        BulkWriteResult result = bulk.execute();
-        int applied = result.getModifiedCount();
+        int applied = ConflictRetry.retrying(3, () -> applyOnce(updates));
         count("applied", applied);
         count("duplicate", updates.size() - applied);
         return applied;
+    }
+
+    private int applyOnce(List<Guarded> updates) {
+        Set<String> keys = new LinkedHashSet<>();
+        updates.forEach(update -> keys.add(update.key()));
+        Map<String, Document> stored = new HashMap<>();
+        collection().find(Filters.in("_id", keys)).forEach(doc -> stored.put(doc.getString("_id"), doc));
+        Map<String, Map<String, Document>> letters = new LinkedHashMap<>();
+        Map<String, Map<String, Document>> changed = new LinkedHashMap<>();
+        int applied = 0;
+        for (Guarded update : updates) {
+            Map<String, Document> ofMentor = letters.computeIfAbsent(update.key(), key -> lettersOf(stored.get(key)));
+            String field = MentorLetters.field(update.letterId());
+            Document current = ofMentor.get(field);
+            Number sequence = current == null ? null : (Number) current.get("sequence");
+            if (sequence != null && sequence.longValue() >= update.sequence()) {
+                continue;
+            }
+            Document state = new Document("letterId", update.letterId())
+                    .append("status", update.progress().status().name())
+                    .append("sequence", update.sequence());
+            Object asked = update.progress().asked() ? Boolean.TRUE : current == null ? null : current.get("asked");
+            if (asked != null) {
+                state.append("asked", asked);
+            }
+            ofMentor.put(field, state);
+            changed.computeIfAbsent(update.key(), key -> new LinkedHashMap<>()).put(field, state);
+            applied++;
+        }
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        int conditional = 0;
+        for (Map.Entry<String, Map<String, Document>> entry : changed.entrySet()) {
+            Document before = stored.get(entry.getKey());
+            if (before == null) {
+                Guarded first = updates.stream().filter(u -> u.key().equals(entry.getKey())).findFirst().orElseThrow();
+                writes.add(new InsertOneModel<>(new Document("_id", entry.getKey()).append("tenant", first.tenant())
+                        .append("studentId", first.studentId()).append("mentorId", first.mentorId())
+                        .append("letters", new Document(letters.get(entry.getKey()))).append(REVISION, 1L)));
+            } else {
+                Number revision = (Number) before.get(REVISION);
+                Document set = new Document(REVISION, revision == null ? 1L : revision.longValue() + 1);
+                entry.getValue().forEach((field, state) -> set.append("letters." + field, state));
+                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", entry.getKey()),
+                        Filters.eq(REVISION, revision == null ? null : revision.longValue())), new Document("$set", set)));
+                conditional++;
+            }
+        }
+        try {
+            if (collection().bulkWrite(writes, UNORDERED).getMatchedCount() < conditional) {
+                throw new OptimisticLockingFailureException("A mentor's letters changed since they were read");
+            }
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+            throw new OptimisticLockingFailureException("A mentor's letters were created since they were read", e);
+        }
+        return applied;
+    }
+
+    private static Map<String, Document> lettersOf(Document doc) {
+        Map<String, Document> letters = new LinkedHashMap<>();
+        if (doc != null && doc.get("letters") instanceof Document stored) {
+            stored.forEach((field, state) -> letters.put(field, (Document) state));
+        }
+        return letters;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(MentorLetters.COLLECTION);
     }
 
     /** Each mentor's letter counts; mentors without letters are absent from the map. */
@@ -86,23 +163,7 @@ public class MentorLettersProjection {
         registry.counter(APPLIED_METRIC, "outcome", outcome).increment(events);
     }
 
-    private record Guarded(String key, String letterId, long sequence, LetterProgress progress) {
-
-        Query query() {
-            String field = "letters." + MentorLetters.field(letterId);
-            return Query.query(Criteria.where("_id").is(key).and(field + ".sequence").not().gte(sequence));
-        }
-
-        Update update() {
-            String field = "letters." + MentorLetters.field(letterId);
-            Update update = new Update()
-                    .set(field + ".letterId", letterId)
-                    .set(field + ".status", progress.status().name())
-                    .set(field + ".sequence", sequence);
-            if (progress.asked()) {
-                update.set(field + ".asked", true);
-            }
-            return update;
-        }
+    private record Guarded(String key, String tenant, String studentId, String mentorId, String letterId,
+                           long sequence, LetterProgress progress) {
     }
 }

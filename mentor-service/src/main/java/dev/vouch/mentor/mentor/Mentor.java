@@ -6,9 +6,9 @@ import dev.vouch.events.MentorAdded;
 import dev.vouch.events.MentorArchived;
 import dev.vouch.events.MentorUpdated;
 import dev.vouch.kit.outbox.AggregateRoot;
+import dev.vouch.kit.outbox.ListedByStudent;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -24,8 +24,7 @@ import java.util.Optional;
  * the kit's outbox stamps it (its sequence is the version the change produces) and stores both at once.
  */
 @Document(Mentor.COLLECTION)
-@CompoundIndex(name = "student_status_name", def = "{'tenant': 1, 'studentId': 1, 'status': 1, 'sortName': 1}")
-public class Mentor extends AggregateRoot {
+public class Mentor extends AggregateRoot implements ListedByStudent {
 
     public static final String COLLECTION = "mentors";
     /** How many recent contacts the document keeps; older ones live only in the contact history. */

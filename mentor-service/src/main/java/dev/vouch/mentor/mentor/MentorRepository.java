@@ -2,15 +2,15 @@ package dev.vouch.mentor.mentor;
 
 import dev.vouch.events.MentorStatus;
 import dev.vouch.kit.outbox.EventOutbox;
+import dev.vouch.kit.outbox.StudentIndex;
+import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ResultPage;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,14 +21,18 @@ import java.util.regex.Pattern;
 @Repository
 public class MentorRepository {
 
-    private static final Sort BY_NAME = Sort.by("sortName", "_id");
+    /** By name (as stored in {@code sortName}), then id, so pages are stable when names tie. */
+    private static final Comparator<Mentor> BY_NAME = Comparator.comparing(MentorRepository::sortName)
+            .thenComparing(Mentor::getId);
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    private final StudentIndex students;
 
-    public MentorRepository(MongoTemplate mongo, EventOutbox outbox) {
+    public MentorRepository(MongoTemplate mongo, EventOutbox outbox, StudentIndex students) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.students = students;
     }
 
     public Optional<Mentor> findById(String id) {
@@ -45,29 +49,41 @@ public class MentorRepository {
 
     /**
      * A page of the scope's mentors sorted by name. {@code text} is matched literally (never as a pattern or
-     * operator), case-insensitively, against name, specialty and organisation.
+     * operator), case-insensitively, against name, specialty and organisation. The student's mentors are read
+     * through the {@link StudentIndex} (by {@code _id}) and filtered here, so the cost follows this student's
+     * mentors only.
      */
-    public ResultPage<Mentor> search(Criteria scope, MentorStatus status, String text, int page, int size) {
-        List<Criteria> filters = new ArrayList<>();
-        filters.add(scope);
-        if (status != null) {
-            filters.add(Criteria.where("status").is(status));
-        }
-        if (text != null && !text.isBlank()) {
-            String literal = Pattern.quote(text.strip());
-            filters.add(new Criteria().orOperator(
-                    Criteria.where("details.name").regex(literal, "i"),
-                    Criteria.where("details.specialty").regex(literal, "i"),
-                    Criteria.where("details.organization").regex(literal, "i")));
-        }
-        Query query = Query.query(new Criteria().andOperator(filters));
-        long total = mongo.count(query, Mentor.class);
-        List<Mentor> items = mongo.find(query.with(BY_NAME).skip((long) page * size).limit(size), Mentor.class);
-        return new ResultPage<>(items, page, size, total);
+    public ResultPage<Mentor> search(AccessScope scope, MentorStatus status, String text, int page, int size) {
+        Pattern literal = text == null || text.isBlank() ? null
+                : Pattern.compile(Pattern.quote(text.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<Mentor> matching = students.find(Mentor.class, scope).stream()
+                .filter(mentor -> status == null || mentor.getStatus() == status)
+                .filter(mentor -> literal == null || matches(literal, mentor.getDetails()))
+                .sorted(BY_NAME)
+                .toList();
+        int from = (int) Math.min(matching.size(), (long) page * size);
+        int to = (int) Math.min(matching.size(), (long) from + size);
+        return new ResultPage<>(matching.subList(from, to), page, size, matching.size());
     }
 
-    public List<Mentor> active(Criteria scope) {
-        Query query = Query.query(scope).addCriteria(Criteria.where("status").is(MentorStatus.ACTIVE));
-        return mongo.find(query.with(BY_NAME), Mentor.class);
+    public List<Mentor> active(AccessScope scope) {
+        return students.find(Mentor.class, scope).stream()
+                .filter(mentor -> mentor.getStatus() == MentorStatus.ACTIVE)
+                .sorted(BY_NAME)
+                .toList();
+    }
+
+    private static boolean matches(Pattern literal, MentorDetails details) {
+        return details != null && (found(literal, details.name()) || found(literal, details.specialty())
+                || found(literal, details.organization()));
+    }
+
+    private static boolean found(Pattern literal, String field) {
+        return field != null && literal.matcher(field).find();
+    }
+
+    private static String sortName(Mentor mentor) {
+        MentorDetails details = mentor.getDetails();
+        return details == null || details.name() == null ? "" : details.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -42,7 +42,7 @@ public class MentorService {
     }
 
     public ResultPage<Mentor> search(AccessScope scope, String text, MentorStatus status, int page, int size) {
-        return mentors.search(scope.criteria(), status, text, page, size);
+        return mentors.search(scope, status, text, page, size);
     }
 
     /**

@@ -36,7 +36,7 @@ public class RankingController {
                     + "the student's ratings, recency and depth of contact, letters in progress and declines.")
     public WriterRankingView rank(AccessScope scope) {
         Instant now = clock.instant();
-        List<Mentor> active = mentors.active(scope.criteria());
+        List<Mentor> active = mentors.active(scope);
         Map<String, LetterHistory> histories = letters.historyOf(scope.tenant(), scope.studentId(),
                 active.stream().map(Mentor::getId).toList());
         List<Candidate> candidates = active.stream()

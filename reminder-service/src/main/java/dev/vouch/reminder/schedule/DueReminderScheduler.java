@@ -94,4 +94,29 @@ public class DueReminderScheduler {
             }
         }
     }
+
+    /**
+     * Fires what is due for these subjects now (the stream found them due): claims them by id, as the tick
+     * claims what it finds, so each reminder still fires once across instances, and nothing fires before the
+     * consumer has caught up.
+     *
+     * @return how many reminders fired
+     */
+    public int fireSubjects(Set<String> subjects) {
+        if (subjects.isEmpty() || !caughtUp.getAsBoolean()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Map<String, ReminderSchedule.Claim> bySubject = new HashMap<>();
+        for (ReminderSchedule.Claim claim : schedule.claimSubjects(subjects, now, owner, lease)) {
+            bySubject.put(claim.subject(), claim);
+        }
+        if (bySubject.isEmpty()) {
+            return 0;
+        }
+        Judgement.Outcome outcome = judgement.fire(bySubject.keySet(), now);
+        outcome.fired().forEach(metrics::fired);
+        bySubject.forEach((subject, claim) -> schedule.release(claim, outcome.schedule().get(subject)));
+        return outcome.fired().size();
+    }
 }

@@ -1,6 +1,5 @@
 package dev.vouch.reminder.store;
 
-import dev.vouch.events.LetterStatus;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
@@ -28,6 +27,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +46,8 @@ public class ProjectionStore {
     public static final String LETTERS = "letters";
     public static final String MENTORS = "mentors";
     public static final String STUDENTS = "students";
+    /** Per tenant, the keys of its students: the advisor view reads a tenant's letters through it, by _id. */
+    public static final String TENANTS = "tenant_students";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -53,11 +55,30 @@ public class ProjectionStore {
 
     public ProjectionStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        // Used by real MongoDB for the advisor view; the in-process server ignores it (and scans).
-        letters().createIndex(Indexes.ascending("tenant", "status"));
         IndexOptions unique = new IndexOptions().unique(true).name("id_sequence");
         letters().createIndex(Indexes.ascending("_id", "sequence"), unique);
         mentors().createIndex(Indexes.ascending("_id", "sequence"), unique);
+        enterTenants();
+    }
+
+    /** Students stored before the tenant index existed are entered once (one scan of the small student index). */
+    private void enterTenants() {
+        if (tenants().find().first() != null || students().find().first() == null) {
+            return;
+        }
+        Map<String, Set<String>> byTenant = new LinkedHashMap<>();
+        for (Document student : students().find().projection(new Document("tenant", 1))) {
+            if (student.getString("tenant") != null) {
+                byTenant.computeIfAbsent(student.getString("tenant"), t -> new LinkedHashSet<>()).add(student.getString("_id"));
+            }
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(byTenant.size());
+        byTenant.forEach((tenant, keys) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", tenant),
+                new Document("$addToSet", new Document("students", new Document("$each", List.copyOf(keys)))),
+                new UpdateOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            tenants().bulkWrite(writes, UNORDERED);
+        }
     }
 
     public Map<String, Letter> letters(Collection<String> ids) {
@@ -106,6 +127,13 @@ public class ProjectionStore {
                                     .append("mentorIds", new Document("$each", List.copyOf(subjects.mentorIds())))),
                     new UpdateOptions().upsert(true))));
             students().bulkWrite(writes, UNORDERED);
+            Map<String, Set<String>> byTenant = new LinkedHashMap<>();
+            added.forEach((key, subjects) -> byTenant.computeIfAbsent(subjects.tenant(), t -> new LinkedHashSet<>()).add(key));
+            List<WriteModel<Document>> tenantWrites = new ArrayList<>(byTenant.size());
+            byTenant.forEach((tenant, keys) -> tenantWrites.add(new UpdateOneModel<>(Filters.eq("_id", tenant),
+                    new Document("$addToSet", new Document("students", new Document("$each", List.copyOf(keys)))),
+                    new UpdateOptions().upsert(true))));
+            tenants().bulkWrite(tenantWrites, UNORDERED);
         }
         int lost = write(letters(), letters, ProjectionDocuments::toDocument, Letter::sequence);
         lost += write(mentors(), mentors, ProjectionDocuments::toDocument, Mentor::sequence);
@@ -146,17 +174,24 @@ public class ProjectionStore {
                 new HashSet<>(doc.getList("mentorIds", String.class, List.of())));
     }
 
-    /** Letters of a tenant still on their way (planned, asked for, accepted): for the advisor view. */
+    /**
+     * Letters of a tenant still on their way (planned, asked for, accepted): for the advisor view. Read by
+     * {@code _id} through the tenant's students and their letters, so the cost follows this tenant's data.
+     */
     public List<Letter> openLettersOf(String tenant) {
-        List<Letter> open = new ArrayList<>();
-        List<String> statuses = new ArrayList<>();
-        for (LetterStatus status : LetterStatus.values()) {
-            if (!status.isFinal()) {
-                statuses.add(status.name());
-            }
+        Document entry = tenants().find(Filters.eq("_id", tenant)).first();
+        if (entry == null) {
+            return List.of();
         }
-        for (Document doc : letters().find(Filters.and(Filters.eq("tenant", tenant), Filters.in("status", statuses)))) {
-            open.add(ProjectionDocuments.toLetter(doc));
+        Set<String> letterIds = new LinkedHashSet<>();
+        for (Document student : students().find(Filters.in("_id", entry.getList("students", String.class, List.of())))) {
+            letterIds.addAll(student.getList("letterIds", String.class, List.of()));
+        }
+        List<Letter> open = new ArrayList<>();
+        for (Letter letter : letters(letterIds).values()) {
+            if (letter.tenant().equals(tenant) && letter.status() != null && !letter.status().isFinal()) {
+                open.add(letter);
+            }
         }
         return open;
     }
@@ -179,6 +214,10 @@ public class ProjectionStore {
 
     private MongoCollection<Document> mentors() {
         return mongo.getCollection(MENTORS);
+    }
+
+    private MongoCollection<Document> tenants() {
+        return mongo.getCollection(TENANTS);
     }
 
     private MongoCollection<Document> students() {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,36 @@ public class ReminderSchedule {
             }
         }
         return new ClaimBatch(claimed, candidates.size() == limit);
+    }
+
+    /**
+     * Claims these subjects if they are due by {@code now} and not leased by another instance: read by
+     * {@code _id}, each claim a compare-and-set on {@code (_id, version)}. For subjects the stream just found
+     * due, so firing them needs no search of the schedule.
+     */
+    public List<Claim> claimSubjects(Collection<String> subjects, Instant now, String owner, Duration lease) {
+        List<Claim> claimed = new ArrayList<>();
+        if (subjects.isEmpty()) {
+            return claimed;
+        }
+        Date at = Date.from(now);
+        for (Document candidate : collection().find(Filters.in("_id", subjects))) {
+            Date fireAt = candidate.getDate("fireAt");
+            Date leaseUntil = candidate.getDate("leaseUntil");
+            if (fireAt == null || fireAt.after(at) || (leaseUntil != null && leaseUntil.after(at))) {
+                continue;
+            }
+            long version = version(candidate);
+            Document won = collection().findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", candidate.get("_id")), Filters.eq("version", version)),
+                    new Document("$set", new Document("owner", owner).append("leaseUntil", Date.from(now.plus(lease))))
+                            .append("$inc", new Document("version", 1L)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (won != null) {
+                claimed.add(new Claim(won.getString("_id"), won.getDate("fireAt").toInstant(), version(won)));
+            }
+        }
+        return claimed;
     }
 
     /** What one claim round won, and whether a full batch of candidates was seen. */

@@ -12,6 +12,7 @@ import dev.vouch.events.LetterRequested;
 import dev.vouch.events.LetterSubmitted;
 import dev.vouch.events.Material;
 import dev.vouch.kit.outbox.AggregateRoot;
+import dev.vouch.kit.outbox.ListedByStudent;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -32,7 +33,7 @@ import java.util.Set;
  * {@link Deadline} and {@link ShortNotice}.
  */
 @Document(LetterRequest.COLLECTION)
-public class LetterRequest extends AggregateRoot {
+public class LetterRequest extends AggregateRoot implements ListedByStudent {
 
     public static final String COLLECTION = "letters";
 

@@ -1,16 +1,12 @@
 package dev.vouch.request.letter;
 
 import dev.vouch.kit.outbox.EventOutbox;
+import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.kit.security.AccessScope;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,22 +15,17 @@ import java.util.Optional;
 public class LetterStore {
 
     /** Deadline first, then id, so that pages are stable when deadlines tie. */
-    static final Sort BY_DEADLINE = Sort.by(Sort.Order.asc("deadline"), Sort.Order.asc("id"));
+    static final Comparator<LetterRequest> BY_DEADLINE = Comparator.comparing(LetterRequest::getDeadline)
+            .thenComparing(LetterRequest::getId);
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    private final StudentIndex students;
 
-    LetterStore(MongoTemplate mongo, EventOutbox outbox) {
+    LetterStore(MongoTemplate mongo, EventOutbox outbox, StudentIndex students) {
         this.mongo = mongo;
         this.outbox = outbox;
-    }
-
-    /** Serves the list query on a real MongoDB (the in-process server ignores it and scans). */
-    @EventListener(ApplicationStartedEvent.class)
-    void ensureIndexes() {
-        mongo.indexOps(LetterRequest.class).createIndex(new Index()
-                .on("tenant", Sort.Direction.ASC).on("studentId", Sort.Direction.ASC)
-                .on("deadline", Sort.Direction.ASC).named("student_deadline"));
+        this.students = students;
     }
 
     public Optional<LetterRequest> find(String id) {
@@ -49,22 +40,20 @@ public class LetterStore {
         outbox.save(letter);
     }
 
+    /**
+     * A page of the student's letters, by deadline. The student's letters are read through the
+     * {@link StudentIndex} (by {@code _id}) and filtered here, so the cost follows this student's letters only.
+     */
     public Page list(AccessScope scope, LetterFilter filter, int page, int size) {
-        Criteria criteria = scope.criteria();
-        if (!filter.statuses().isEmpty()) {
-            criteria = criteria.and("status").in(filter.statuses());
-        }
-        if (filter.dueBefore() != null) {
-            criteria = criteria.and("deadline").lt(filter.dueBefore());
-        }
-        if (filter.mentorId() != null) {
-            criteria = criteria.and("mentorId").is(filter.mentorId());
-        }
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, LetterRequest.class);
-        List<LetterRequest> items = mongo.find(query.with(BY_DEADLINE).skip((long) page * size).limit(size),
-                LetterRequest.class);
-        return new Page(items, total);
+        List<LetterRequest> matching = students.find(LetterRequest.class, scope).stream()
+                .filter(letter -> filter.statuses().isEmpty() || filter.statuses().contains(letter.getStatus()))
+                .filter(letter -> filter.dueBefore() == null || letter.getDeadline().isBefore(filter.dueBefore()))
+                .filter(letter -> filter.mentorId() == null || filter.mentorId().equals(letter.getMentorId()))
+                .sorted(BY_DEADLINE)
+                .toList();
+        int from = (int) Math.min(matching.size(), (long) page * size);
+        int to = (int) Math.min(matching.size(), (long) from + size);
+        return new Page(matching.subList(from, to), matching.size());
     }
 
     /** One page of letters and how many match in all. */

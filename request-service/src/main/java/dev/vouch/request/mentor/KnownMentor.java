@@ -68,4 +68,10 @@ public class KnownMentor {
     public long getSequence() {
         return sequence;
     }
+
+    /** Whether both hold the same facts. */
+    boolean sameAs(KnownMentor other) {
+        return id.equals(other.id) && tenant.equals(other.tenant) && studentId.equals(other.studentId)
+                && java.util.Objects.equals(name, other.name) && status == other.status && sequence == other.sequence;
+    }
 }

@@ -8,6 +8,7 @@ import dev.vouch.kit.messaging.EventPublisher;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.outbox.OutboxRelay;
+import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.kit.outbox.OutboxSweeper;
 import dev.vouch.kit.time.MillisecondClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +34,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The outbox, its relay, event publishing and the one consumer error policy. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class})
@@ -66,15 +66,19 @@ public class VouchMessagingAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, VouchProperties properties,
                             MeterRegistry registry) {
-        AtomicInteger threads = new AtomicInteger();
         return new OutboxRelay(mongo, publisher, clock, properties.outbox().sweepGrace(),
-                properties.outbox().sendTimeout(),
-                Executors.newFixedThreadPool(4, runnable -> {
-                    Thread thread = new Thread(runnable, "outbox-relay-" + threads.incrementAndGet());
+                properties.outbox().sendTimeout(), properties.outbox().batchSize(),
+                Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "outbox-relay");
                     thread.setDaemon(true);
                     return thread;
                 }),
                 registry);
+    }
+
+    @Bean
+    StudentIndex studentIndex(MongoTemplate mongo) {
+        return new StudentIndex(mongo);
     }
 
     @Bean

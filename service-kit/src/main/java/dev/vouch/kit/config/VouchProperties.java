@@ -37,9 +37,11 @@ public record VouchProperties(
      * @param sweepInterval how often the relay sweeps for events left behind (after a crash or a broker outage)
      * @param sweepGrace    events younger than this are left to the publish that follows the write
      * @param sendTimeout   how long one publish may wait for the broker's acknowledgement
+     * @param batchSize     how many documents the relay reads, sends and clears in one round
      */
     public record Outbox(@DefaultValue("true") boolean sweepEnabled, @DefaultValue("10s") Duration sweepInterval,
-                         @DefaultValue("5s") Duration sweepGrace, @DefaultValue("10s") Duration sendTimeout) {
+                         @DefaultValue("5s") Duration sweepGrace, @DefaultValue("10s") Duration sendTimeout,
+                         @DefaultValue("500") int batchSize) {
     }
 
     /**

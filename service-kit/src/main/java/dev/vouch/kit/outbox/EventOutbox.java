@@ -4,6 +4,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Saves aggregates together with the events they registered, one single-document write each, then hands the
@@ -43,11 +46,14 @@ public class EventOutbox {
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final EventFactory events;
+    private final StudentIndex students;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public EventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events) {
         this.mongo = mongo;
         this.relay = relay;
         this.events = events;
+        this.students = new StudentIndex(mongo);
     }
 
     /**
@@ -91,6 +97,11 @@ public class EventOutbox {
                 updates.add(aggregate.getId());
             }
         }
+        ensureVersionIndex(changes.get(0).aggregate(), collection);
+        // Before the insert: a crash in between leaves an id with nothing behind it, never a record no list shows.
+        students.add(collection, changes.stream()
+                .filter(change -> change.readVersion() <= 0 && change.aggregate() instanceof ListedByStudent)
+                .map(Change::aggregate).toList());
         Set<String> conflicts = new HashSet<>();
         BulkWriteResult result;
         try {
@@ -131,7 +142,7 @@ public class EventOutbox {
         String collection = entity.getCollection();
         if (version <= 0) {
             fields.put(OutboxDocument.PENDING_EVENTS, stamped);
-            return new Change(aggregate, collection, new InsertOneModel<>(fields), version, newVersion, !stamped.isEmpty());
+            return new Change(aggregate, collection, new InsertOneModel<>(fields), version, newVersion, stamped.size());
         }
         fields.remove("_id");
         Document update = new Document("$set", fields);
@@ -151,7 +162,7 @@ public class EventOutbox {
         }
         Document filter = new Document("_id", aggregate.getId()).append(versionProperty.getFieldName(), version);
         return new Change(aggregate, collection, new UpdateOneModel<>(filter, update), version, newVersion,
-                !stamped.isEmpty());
+                stamped.size());
     }
 
     /** After a change was written: the aggregate takes its new version, and the relay publishes its events. */
@@ -163,8 +174,20 @@ public class EventOutbox {
         Class<?> type = versionProperty.getType();
         accessor.setProperty(versionProperty, type == int.class || type == Integer.class
                 ? (Object) (int) change.newVersion() : (Object) change.newVersion());
-        if (change.hasEvents()) {
-            relay.publishSoon(change.collection(), aggregate.getId());
+        if (change.events() > 0) {
+            relay.publishSoon(change.collection(), aggregate.getId(), change.events());
+        }
+    }
+
+    /**
+     * An update's filter is {@code (_id, version)}: a unique index on exactly those fields serves it on MongoDB
+     * and on the in-process server alike (which otherwise scans the collection for a filter beside {@code _id}).
+     */
+    private void ensureVersionIndex(AggregateRoot aggregate, String collection) {
+        if (indexed.add(collection)) {
+            String version = entityOf(aggregate).getVersionProperty().getFieldName();
+            mongo.getCollection(collection).createIndex(Indexes.ascending("_id", version),
+                    new IndexOptions().unique(true).name("id_" + version));
         }
     }
 
@@ -189,6 +212,6 @@ public class EventOutbox {
 
     /** One aggregate's write: state, version and the change's events in one document write. */
     private record Change(AggregateRoot aggregate, String collection, WriteModel<Document> write, long readVersion,
-                          long newVersion, boolean hasEvents) {
+                          long newVersion, int events) {
     }
 }

@@ -1,5 +1,9 @@
 package dev.vouch.kit.outbox;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import dev.vouch.kit.messaging.EventPublisher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,32 +16,41 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes the events pending in outbox documents, then removes them from the document. Publishing happens
- * right after each write ({@link #publishSoon}) and again in a periodic {@link #sweep} that picks up whatever
- * a crash or a broker outage left behind. Delivery is at-least-once: an event sent and not yet removed when
+ * right after each write ({@link #publishSoon}) and again for whatever a crash or a broker outage left behind,
+ * which the periodic {@link #sweep} finds. Delivery is at-least-once: an event sent and not yet removed when
  * the process dies is sent again, and consumers absorb the duplicate.
+ *
+ * <p>One relay thread works through the documents handed to it in batches: it reads a batch's documents with
+ * one query per collection, sends all their events without waiting in between (the producer batches them),
+ * then waits for the acknowledgements and removes what was acknowledged with one bulk write per collection.
+ * Because one thread does all of it, no two sends of one document's events ever run side by side.
  */
 public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     public static final String BACKLOG = "vouch.outbox.backlog";
     public static final String OLDEST_AGE = "vouch.outbox.oldest.age";
 
@@ -46,119 +59,204 @@ public class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final Duration sweepGrace;
     private final Duration sendTimeout;
+    private final int batchSize;
     private final ExecutorService executor;
-    private final ConcurrentHashMap<String, Boolean> runAgain = new ConcurrentHashMap<>();
-    private final AtomicLong backlog = new AtomicLong();
+    /** Documents waiting for the relay thread, with how many events each was handed over with. */
+    private final LinkedHashMap<Key, Long> queued = new LinkedHashMap<>();
+    private boolean draining;
+    /** Events handed to the relay and not yet acknowledged and removed (or given up on). */
+    private final AtomicLong outstanding = new AtomicLong();
+    /** Events whose publish failed since the last sweep: still pending, left to the next sweep. */
+    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong oldestPendingEpochMilli = new AtomicLong(-1);
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, Duration sweepGrace,
-                       Duration sendTimeout, ExecutorService executor, MeterRegistry registry) {
+                       Duration sendTimeout, int batchSize, ExecutorService executor, MeterRegistry registry) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.clock = clock;
         this.sweepGrace = sweepGrace;
         this.sendTimeout = sendTimeout;
+        this.batchSize = batchSize;
         this.executor = executor;
-        Gauge.builder(BACKLOG, backlog, AtomicLong::get)
-                .description("Events written to MongoDB and not yet published, as of the last sweep")
+        Gauge.builder(BACKLOG, this, OutboxRelay::backlog)
+                .description("Events written to MongoDB and not yet published")
                 .register(registry);
         TimeGauge.builder(OLDEST_AGE, this, TimeUnit.MILLISECONDS, OutboxRelay::oldestPendingAgeMillis)
                 .description("Age of the oldest event not yet published, as of the last sweep")
                 .register(registry);
     }
 
-    /**
-     * Publishes the document's pending events in the background; failures are left to the sweep. Requests for
-     * one document are serialised: while its publish runs, further requests only ask for one more run after it,
-     * so two threads never send the same pending event side by side.
-     */
-    public void publishSoon(String collection, String id) {
-        String key = collection + "/" + id;
-        boolean[] start = {false};
-        runAgain.compute(key, (k, running) -> {
-            if (running == null) {
-                start[0] = true;
-                return Boolean.FALSE;
-            }
-            return Boolean.TRUE;
-        });
-        if (!start[0]) {
-            return;
-        }
-        try {
-            executor.execute(() -> drain(key, collection, id));
-        } catch (RejectedExecutionException shuttingDown) {
-            runAgain.remove(key);
-            log.debug("Relay is shutting down; {} is left to the next sweep", key);
-        }
+    /** Events this relay was handed and has not published yet, and those whose publish failed since the last sweep. */
+    public long backlog() {
+        return outstanding.get() + failed.get();
     }
 
-    private void drain(String key, String collection, String id) {
-        while (true) {
+    /** Publishes the document's pending events in the background; failures are left to the sweep. */
+    public void publishSoon(String collection, String id, int events) {
+        enqueue(new Key(collection, id), events, false);
+    }
+
+    private void enqueue(Key key, long events, boolean fromSweep) {
+        boolean start;
+        synchronized (queued) {
+            Long before = queued.get(key);
+            // The sweep counts what is stored, which already includes what a write handed over for the same document.
+            long count = before == null ? events : fromSweep ? Math.max(before, events) : before + events;
+            queued.put(key, count);
+            outstanding.addAndGet(count - (before == null ? 0 : before));
+            start = !draining;
+            draining = true;
+        }
+        if (start) {
             try {
-                publish(collection, id);
-            } catch (RuntimeException e) {
-                log.warn("Outbox publish of {} failed, the sweep will retry: {}", key, e.toString());
-            }
-            if (runAgain.computeIfPresent(key, (k, again) -> again ? Boolean.FALSE : null) == null) {
-                return;
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException shuttingDown) {
+                synchronized (queued) {
+                    draining = false;
+                }
+                log.debug("Relay is shutting down; {} is left to the next sweep", key);
             }
         }
     }
 
-    /** Sends the document's pending events and then removes them. Returns how many were published. */
+    private void drain() {
+        while (true) {
+            Map<Key, Long> batch = new LinkedHashMap<>();
+            synchronized (queued) {
+                Iterator<Map.Entry<Key, Long>> next = queued.entrySet().iterator();
+                while (next.hasNext() && batch.size() < batchSize) {
+                    Map.Entry<Key, Long> entry = next.next();
+                    batch.put(entry.getKey(), entry.getValue());
+                    next.remove();
+                }
+                if (batch.isEmpty()) {
+                    draining = false;
+                    return;
+                }
+            }
+            long handed = batch.values().stream().mapToLong(Long::longValue).sum();
+            try {
+                Sent sent = sendAll(batch.keySet());
+                removeAll(sent.acknowledged());
+                failed.addAndGet(sent.unacknowledged());
+            } catch (RuntimeException e) {
+                failed.addAndGet(handed);
+                log.warn("Outbox publish of {} document(s) failed, the sweep will retry: {}", batch.size(), e.toString());
+            } finally {
+                outstanding.addAndGet(-handed);
+            }
+        }
+    }
+
+    /** Sends the document's pending events and then removes them, waiting for both. Returns how many were published. */
     public int publish(String collection, String id) {
-        List<PendingEvent> sent = send(collection, id);
-        remove(collection, id, sent);
-        return sent.size();
+        Sent sent = sendAll(List.of(new Key(collection, id)));
+        removeAll(sent.acknowledged());
+        if (sent.unacknowledged() > 0) {
+            throw new IllegalStateException("Publishing " + collection + "/" + id + " failed for "
+                    + sent.unacknowledged() + " event(s)");
+        }
+        return sent.acknowledged().values().stream().mapToInt(List::size).sum();
     }
 
     /** First half of {@link #publish}: sends every pending event and waits for the broker's acknowledgement. */
     public List<PendingEvent> send(String collection, String id) {
-        Pending doc = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Pending.class, collection);
-        if (doc == null || doc.pendingEvents() == null || doc.pendingEvents().isEmpty()) {
-            return List.of();
+        Sent sent = sendAll(List.of(new Key(collection, id)));
+        if (sent.unacknowledged() > 0) {
+            throw new IllegalStateException("Publishing " + collection + "/" + id + " failed");
         }
-        List<PendingEvent> events = doc.pendingEvents();
-        List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
-        for (PendingEvent event : events) {
-            acks.add(publisher.send(event.topic(), event.studentId(), event.type(), event.toCloudEvent()));
+        return sent.acknowledged().getOrDefault(new Key(collection, id), List.of());
+    }
+
+    /**
+     * Reads the documents (one query per collection), sends all their pending events, then waits for the
+     * acknowledgements. Per document, what counts as sent is the run of events acknowledged from the first
+     * one on: an event after a failed one is sent again with it, so a consumer never sees a later event of a
+     * document before an earlier one is settled.
+     */
+    private Sent sendAll(Iterable<Key> keys) {
+        Map<String, List<String>> idsByCollection = new LinkedHashMap<>();
+        for (Key key : keys) {
+            idsByCollection.computeIfAbsent(key.collection(), c -> new ArrayList<>()).add(key.id());
         }
+        Map<Key, List<PendingEvent>> events = new LinkedHashMap<>();
+        Map<Key, List<CompletableFuture<?>>> acks = new LinkedHashMap<>();
+        idsByCollection.forEach((collection, ids) -> {
+            Query query = Query.query(Criteria.where("_id").in(ids));
+            query.fields().include(OutboxDocument.PENDING_EVENTS);
+            for (Pending doc : mongo.find(query, Pending.class, collection)) {
+                if (doc.pendingEvents() == null || doc.pendingEvents().isEmpty()) {
+                    continue;
+                }
+                Key key = new Key(collection, doc.id());
+                List<CompletableFuture<?>> futures = new ArrayList<>(doc.pendingEvents().size());
+                for (PendingEvent event : doc.pendingEvents()) {
+                    futures.add(publisher.send(event.topic(), event.studentId(), event.type(), event.toCloudEvent()));
+                }
+                events.put(key, doc.pendingEvents());
+                acks.put(key, futures);
+            }
+        });
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        Map<Key, List<PendingEvent>> acknowledged = new LinkedHashMap<>();
+        long unacknowledged = 0;
+        for (Map.Entry<Key, List<CompletableFuture<?>>> entry : acks.entrySet()) {
+            List<CompletableFuture<?>> futures = entry.getValue();
+            int run = 0;
+            while (run < futures.size() && acknowledged(futures.get(run), deadline, entry.getKey())) {
+                run++;
+            }
+            unacknowledged += futures.size() - run;
+            if (run > 0) {
+                acknowledged.put(entry.getKey(), events.get(entry.getKey()).subList(0, run));
+            }
+        }
+        return new Sent(acknowledged, unacknowledged);
+    }
+
+    private static boolean acknowledged(CompletableFuture<?> ack, long deadline, Key key) {
         try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing " + collection + "/" + id, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Publishing " + collection + "/" + id + " failed", e);
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Publishing {} failed: {}", key, e.toString());
+            return false;
         }
-        return events;
+    }
+
+    /** Removes exactly the events that were sent, whatever was added since: one bulk write per collection. */
+    private void removeAll(Map<Key, List<PendingEvent>> sent) {
+        Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+        sent.forEach((key, events) -> writes.computeIfAbsent(key.collection(), c -> new ArrayList<>())
+                .add(new UpdateOneModel<>(Filters.eq("_id", key.id()), new Document("$pull",
+                        new Document(OutboxDocument.PENDING_EVENTS, new Document("eventId",
+                                new Document("$in", events.stream().map(PendingEvent::eventId).toList())))))));
+        writes.forEach((collection, models) -> mongo.getCollection(collection).bulkWrite(models, UNORDERED));
     }
 
     /** Second half of {@link #publish}: removes exactly the events that were sent, whatever was added since. */
     public void remove(String collection, String id, List<PendingEvent> sent) {
-        if (sent.isEmpty()) {
-            return;
+        if (!sent.isEmpty()) {
+            removeAll(Map.of(new Key(collection, id), sent));
         }
-        List<String> ids = sent.stream().map(PendingEvent::eventId).toList();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().pull(OutboxDocument.PENDING_EVENTS, new Document("eventId", new Document("$in", ids))),
-                collection);
     }
 
     /**
-     * Publishes what was left behind in every outbox collection and refreshes the backlog gauges.
-     * Events younger than the grace period are counted but left to the publish that follows their write.
+     * Finds what was left behind in every outbox collection and hands it to the relay thread; refreshes the
+     * oldest-age gauge. Events younger than the grace period are left to the publish that follows their write.
      *
-     * @return how many events were published
+     * @return how many events were handed over
      */
     public int sweep() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(sweepGrace);
-        long pending = 0;
         Instant oldest = null;
-        int published = 0;
+        int handed = 0;
+        failed.set(0); // what failed is found again below, if it is still pending
         for (String collection : outboxCollections()) {
             Query withPending = Query.query(Criteria.where(OutboxDocument.PENDING_EVENTS + ".0").exists(true));
             withPending.fields().include(OutboxDocument.PENDING_EVENTS);
@@ -166,20 +264,14 @@ public class OutboxRelay implements AutoCloseable {
                 Instant docOldest = doc.pendingEvents().stream().map(PendingEvent::time)
                         .min(Comparator.naturalOrder()).orElse(now);
                 if (docOldest.isBefore(cutoff)) {
-                    try {
-                        published += publish(collection, doc.id());
-                        continue;
-                    } catch (RuntimeException e) {
-                        log.warn("Outbox sweep could not publish {}/{}: {}", collection, doc.id(), e.toString());
-                    }
+                    enqueue(new Key(collection, doc.id()), doc.pendingEvents().size(), true);
+                    handed += doc.pendingEvents().size();
                 }
-                pending += doc.pendingEvents().size();
                 oldest = oldest == null || docOldest.isBefore(oldest) ? docOldest : oldest;
             }
         }
-        backlog.set(pending);
         oldestPendingEpochMilli.set(oldest == null ? -1 : oldest.toEpochMilli());
-        return published;
+        return handed;
     }
 
     /** Collections of every mapped document type that implements {@link OutboxDocument}. */
@@ -210,5 +302,16 @@ public class OutboxRelay implements AutoCloseable {
 
     /** Just the outbox part of any outbox document. */
     record Pending(@Id String id, List<PendingEvent> pendingEvents) {
+    }
+
+    private record Key(String collection, String id) {
+        @Override
+        public String toString() {
+            return collection + "/" + id;
+        }
+    }
+
+    /** What one send round got acknowledged per document, and how many events it did not. */
+    private record Sent(Map<Key, List<PendingEvent>> acknowledged, long unacknowledged) {
     }
 }

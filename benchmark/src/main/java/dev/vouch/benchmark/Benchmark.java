@@ -1,0 +1,392 @@
+package dev.vouch.benchmark;
+
+import dev.vouch.events.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the local stack and measures the whole path, printing one table: each figure beside the baseline
+ * measured in the same run, their ratio, the target and by how much it is missed. Not part of the test suite.
+ */
+@Command(name = "vouch-benchmark", mixinStandardHelpOptions = true,
+        description = "Measures Vouch on this machine: store, derivation, Kafka, rebuild, latency, API, memory.")
+public final class Benchmark implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Small sizes, a few minutes in all")
+    boolean quick;
+    @Option(names = "--events", description = "Events produced through Kafka (default 1,000,000; quick 26,000)")
+    Integer events;
+    @Option(names = "--raw-docs", description = "Documents upserted for the raw store rate (default 100,000; quick 20,000)")
+    Integer rawDocs;
+    @Option(names = "--derivation-students", description = "Students (13 events each) for the derivation figure (default 10,000; quick 1,000)")
+    Integer derivationStudents;
+    @Option(names = "--api-seconds", description = "Seconds of load per API endpoint (default 30; quick 8)")
+    Integer apiSeconds;
+    @Option(names = "--concurrency", defaultValue = "16", description = "Concurrent API clients (default ${DEFAULT-VALUE})")
+    int concurrency;
+    @Option(names = "--latency-seconds", description = "Seconds of letter requests per rate (default 30; quick 10)")
+    Integer latencySeconds;
+    @Option(names = "--mentors", description = "Other tenants' mentors (default 50,000; quick 5,000)")
+    Integer mentors;
+    @Option(names = "--letters", description = "Other tenants' letters (default 20,000; quick 2,000)")
+    Integer letters;
+    @Option(names = "--lag-timeout", description = "Seconds to wait for a consumer group to catch up (default 600; quick 180)")
+    Integer lagTimeout;
+    @Option(names = "--launcher-heap", defaultValue = "512m", description = "The launcher's heap limit, as run-local.sh sets it (default ${DEFAULT-VALUE})")
+    String launcherHeap;
+    @Option(names = "--port-base", defaultValue = "29000", description = "Ports used: base+17 (MongoDB), base+81.. (services), base+92.. (Kafka) (default ${DEFAULT-VALUE})")
+    int portBase;
+    @Option(names = "--launcher-jar", defaultValue = "local-launcher/target/vouch-local.jar", description = "The launcher's jar (default ${DEFAULT-VALUE})")
+    Path launcherJar;
+    @Option(names = "--data-dir", description = "Where the stack keeps its data (default: a new temporary folder)")
+    Path dataDir;
+
+    private final Report report = new Report();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Benchmark()).execute(args));
+    }
+
+    private int pick(Integer given, int full, int small) {
+        return given != null ? given : quick ? small : full;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int eventCount = pick(events, 1_000_000, 26_000);
+        int students = Math.max(1, eventCount / SchoolStream.EVENTS_PER_STUDENT);
+        Duration apiLoad = Duration.ofSeconds(pick(apiSeconds, 30, 8));
+        Duration latencyLoad = Duration.ofSeconds(pick(latencySeconds, 30, 10));
+        Duration lagWait = Duration.ofSeconds(pick(lagTimeout, 600, 180));
+        Path data = dataDir != null ? dataDir : Files.createTempDirectory("vouch-benchmark-");
+        log("Data folder %s; %d cores; %s mode", data, Runtime.getRuntime().availableProcessors(), quick ? "quick" : "full");
+        report.note(String.format(Locale.ROOT, "%s mode on %d cores, %s; the machine may be shared, so figures are noisy.",
+                quick ? "Quick" : "Full", Runtime.getRuntime().availableProcessors(), Instant.now()));
+
+        log("Starting the local stack (launcher heap -Xmx%s) ...", launcherHeap);
+        long startedAt = System.nanoTime();
+        try (LocalStackProcess stack = LocalStackProcess.start(launcherJar.toAbsolutePath(), data.resolve("stack"), portBase, launcherHeap);
+             KafkaFigures kafka = new KafkaFigures(stack.bootstrapServers())) {
+            log("Stack ready in %.0f s", (System.nanoTime() - startedAt) / 1e9);
+            double raw = step("raw store and derivation", () -> storeFigures(data, stack,
+                    pick(rawDocs, 100_000, 20_000), pick(derivationStudents, 10_000, 1_000)), Double.NaN);
+            SmallTenant small = step("small tenant on an empty store", () -> SmallTenant.create(stack), null);
+            Map<String, Samples> emptyViews = small == null ? Map.of() : step("small tenant views, empty store",
+                    () -> small.views(stack), Map.of());
+            double postRate = step("API", () -> apiFigures(stack, apiLoad), Double.NaN);
+            step("latency", () -> {
+                latencyFigures(stack, latencyLoad);
+                return null;
+            }, null);
+            step("through Kafka", () -> kafkaFigures(stack, kafka, students, raw, postRate, lagWait), null);
+            step("rebuild", () -> rebuildFigure(stack, kafka, lagWait), null);
+            if (small != null) {
+                step("other tenants' data", () -> {
+                    seedOthers(stack, pick(mentors, 50_000, 5_000), pick(letters, 20_000, 2_000));
+                    Map<String, Samples> loaded = small.views(stack);
+                    loaded.forEach((view, samples) -> {
+                        Samples empty = emptyViews.get(view);
+                        double baseline = empty == null ? Double.NaN : empty.millis(0.99);
+                        report.target("small tenant " + view + " p50 / p99, beside others' data",
+                                Report.ms(samples.millis(0.5)) + " / " + Report.ms(samples.millis(0.99)),
+                                empty == null ? "n/a" : "empty store " + Report.ms(empty.millis(0.5)) + " / " + Report.ms(baseline),
+                                Report.ratio(samples.millis(0.99), baseline), samples.millis(0.99) / baseline, 2.0, false,
+                                "p99 <= 2 x empty");
+                    });
+                    return null;
+                }, null);
+            }
+            Map<String, Long> rss = stack.residentMemory();
+            rss.forEach((process, bytes) -> {
+                if (process.startsWith("launcher")) {
+                    report.target("resident memory: " + process + " (-Xmx" + launcherHeap + ")", Report.mb(bytes), "", "",
+                            bytes / 1048576.0, 1024, false, "<= 1,024 MB");
+                } else {
+                    report.add("resident memory: " + process, Report.mb(bytes), "", "");
+                }
+            });
+        }
+        System.out.println();
+        System.out.println(report.render());
+        return 0;
+    }
+
+    /** Raw store and derivation on it, in this JVM. Answers the raw rate. */
+    private double storeFigures(Path data, LocalStackProcess stack, int docs, int derivationStudents) throws IOException {
+        Path folder = Files.createDirectories(data.resolve("store"));
+        try (StoreFigures store = new StoreFigures(folder)) {
+            log("Raw store: %,d upserts by _id ...", docs);
+            double raw = store.rawUpsertsPerSecond(docs);
+            report.add("raw store (H2 file, " + StoreFigures.CACHE_MB + " MB cache): batched upserts by _id",
+                    Report.rate(raw, "docs/s"), "", "");
+            log("Derivation: %,d students ...", derivationStudents);
+            StoreFigures.Derivation derivation = store.derivation(derivationStudents, stack.bootstrapServers(), stack.dataDir);
+            report.add(String.format(Locale.ROOT, "derivation on that store, first delivery (%,d events)", derivation.events()),
+                    Report.rate(derivation.firstPerSecond(), "events/s"), "raw " + Report.rate(raw, "docs/s"),
+                    Report.ratio(derivation.firstPerSecond(), raw));
+            report.add("derivation on that store, redelivery (duplicates)",
+                    Report.rate(derivation.redeliveredPerSecond(), "events/s"), "raw " + Report.rate(raw, "docs/s"),
+                    Report.ratio(derivation.redeliveredPerSecond(), raw));
+            return raw;
+        }
+    }
+
+    /** Req/s and p99 per endpoint at a fixed concurrency; outbox backlog after each write load. Answers POST /mentors' rate. */
+    private double apiFigures(LocalStackProcess stack, Duration load) {
+        String mentorApi = stack.api("mentor-service");
+        String requestApi = stack.api("request-service");
+        String token = Api.token(mentorApi, "api-school", "api-student", "STUDENT");
+        String mentor = null;
+        for (int i = 0; i < 5; i++) {
+            mentor = Api.createMentor(mentorApi, token, "Dr. Api " + i);
+        }
+        String mentorId = mentor;
+        String liveness = stack.management("mentor-service") + "/actuator/health/liveness";
+        log("API: %s per endpoint at concurrency %d ...", load, concurrency);
+        Samples trivial = Api.closedLoop(concurrency, load, 200, (w, i) -> Api.get(liveness, null).statusCode());
+        report.add("API trivial endpoint (liveness), concurrency " + concurrency,
+                Report.rate(trivial.perSecond(), "req/s") + ", p99 " + Report.ms(trivial.millis(0.99)), "", "1.00");
+        Samples list = Api.closedLoop(concurrency, load, 200,
+                (w, i) -> Api.get(mentorApi + "/api/v1/mentors", token).statusCode());
+        apiRow("GET /mentors (5 mentors)", list, trivial, Double.NaN, Double.NaN);
+        Samples addMentors = Api.closedLoop(concurrency, load, 201,
+                (w, i) -> Api.post(mentorApi + "/api/v1/mentors", token, Api.mentorBody("Dr. Load " + w + "-" + i)).statusCode());
+        apiRow("POST /mentors", addMentors, trivial, Double.NaN, Double.NaN);
+        backlog(stack, "mentor-service", "POST /mentors");
+        // The letter's mentor must be in request-service's directory before letters are asked of it.
+        awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", token,
+                Api.letterBody(mentorId, Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
+        Samples addLetters = Api.closedLoop(concurrency, load, 201, (w, i) -> Api.post(requestApi + "/api/v1/letters", token,
+                Api.letterBody(mentorId, Instant.now().plus(Duration.ofDays(40)))).statusCode());
+        apiRow("POST /letters", addLetters, trivial, 0.3, 100);
+        backlog(stack, "request-service", "POST /letters");
+        return addMentors.perSecond();
+    }
+
+    private void apiRow(String what, Samples samples, Samples trivial, double ratioTarget, double p99Target) {
+        String value = Report.rate(samples.perSecond(), "req/s") + ", p99 " + Report.ms(samples.millis(0.99))
+                + (samples.failures() > 0 ? ", " + samples.failures() + " failed" : "");
+        String baseline = "trivial " + Report.rate(trivial.perSecond(), "req/s");
+        String ratio = Report.ratio(samples.perSecond(), trivial.perSecond());
+        if (Double.isNaN(ratioTarget)) {
+            report.add(what, value, baseline, ratio);
+            return;
+        }
+        report.target(what + ": rate", value, baseline, ratio, samples.perSecond() / trivial.perSecond(), ratioTarget,
+                true, ">= " + ratioTarget + " x trivial");
+        report.target(what + ": p99", Report.ms(samples.millis(0.99)), "", "", samples.millis(0.99), p99Target, false,
+                "<= " + (int) p99Target + " ms");
+    }
+
+    /** The outbox backlog as the load stops, and how long until the relay has published it all. */
+    private void backlog(LocalStackProcess stack, String service, String load) {
+        long start = System.nanoTime();
+        double atStop = stack.metric(service, "vouch_outbox_backlog").orElse(Double.NaN);
+        double left = atStop;
+        while (!(left <= 0) && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5)) {
+            LocalStackProcess.pause(50);
+            left = stack.metric(service, "vouch_outbox_backlog").orElse(Double.NaN);
+        }
+        double drain = left <= 0 ? (System.nanoTime() - start) / 1e9 : Double.NaN;
+        report.target("outbox backlog after " + load + " (" + service + "), drain time",
+                String.format(Locale.ROOT, "%,.0f events, drained in %s", atStop, Report.seconds(drain)), "", "",
+                drain, 5, false, "drains within seconds (<= 5 s)");
+    }
+
+    private void latencyFigures(LocalStackProcess stack, Duration load) {
+        String mentorApi = stack.api("mentor-service");
+        String requestApi = stack.api("request-service");
+        List<String> tokens = new ArrayList<>();
+        List<String> mentorIds = new ArrayList<>();
+        for (int s = 0; s < 50; s++) {
+            String token = Api.token(mentorApi, "latency-school", "latency-student-" + s, "STUDENT");
+            tokens.add(token);
+            mentorIds.add(Api.createMentor(mentorApi, token, "Dr. Latency " + s));
+        }
+        awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", tokens.get(49),
+                Api.letterBody(mentorIds.get(49), Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
+        DeadlineLatency.Students students = new DeadlineLatency.Students(tokens, mentorIds);
+        for (int rate : new int[] {10, 100}) {
+            log("Latency at %d letters/s for %s ...", rate, load);
+            Samples samples = DeadlineLatency.measure(requestApi, stack.bootstrapServers(), students, rate, load);
+            String value = "p50 " + Report.ms(samples.millis(0.5)) + ", p90 " + Report.ms(samples.millis(0.9))
+                    + ", p99 " + Report.ms(samples.millis(0.99)) + " (n=" + samples.count()
+                    + (samples.failures() > 0 ? ", " + samples.failures() + " missing" : "") + ")";
+            String figure = "latency 201 -> DeadlineApproaching at " + rate + " letters/s";
+            if (rate == 100) {
+                report.target(figure, value, "", "", samples.failures() > 0 ? Double.POSITIVE_INFINITY : samples.millis(0.99),
+                        500, false, "p99 <= 500 ms");
+            } else {
+                report.add(figure, value, "", "");
+            }
+        }
+    }
+
+    private Void kafkaFigures(LocalStackProcess stack, KafkaFigures kafka, int students, double raw, double apiRate,
+                              Duration lagWait) {
+        Map<String, Long> before = new LinkedHashMap<>();
+        KafkaFigures.CONSUMES.forEach((group, topics) -> before.put(group, kafka.endOffsets(topics)));
+        log("Through Kafka: %,d events (%,d students) ...", (long) students * SchoolStream.EVENTS_PER_STUDENT, students);
+        long start = System.nanoTime();
+        long produced = kafka.produce("kafka-school", "kafka-student", students);
+        double produceSeconds = (System.nanoTime() - start) / 1e9;
+        report.add(String.format(Locale.ROOT, "through Kafka: %,d events produced as the services publish them", produced),
+                Report.rate(produced / produceSeconds, "events/s produced"), "", "");
+        Map<String, Double> seconds = kafka.awaitDrained(KafkaFigures.CONSUMES, start, lagWait);
+        for (Map.Entry<String, Double> entry : seconds.entrySet()) {
+            String group = entry.getKey();
+            List<String> topics = KafkaFigures.CONSUMES.get(group);
+            long consumed = kafka.endOffsets(topics) - before.get(group);
+            double s = entry.getValue();
+            long lag = Double.isNaN(s) ? kafka.lag(group, topics) : 0;
+            double rate = Double.isNaN(s) ? (consumed - lag) / (lagWait.toNanos() / 1e9) : consumed / s;
+            String value = Report.rate(rate, "events/s") + (Double.isNaN(s)
+                    ? String.format(Locale.ROOT, " (lag %,d left after %d s)", lag, lagWait.toSeconds())
+                    : String.format(Locale.ROOT, " (%,d events to lag 0 in %.1f s)", consumed, s));
+            if (group.equals("reminder-service")) {
+                report.target("through Kafka: " + group + " (" + String.join(", ", topics) + ")", value,
+                        "raw store " + Report.rate(raw, "docs/s"), Report.ratio(rate, raw), rate, 10_000, true,
+                        ">= 10,000 events/s");
+                report.target("through Kafka: " + group + " / raw store", Report.ratio(rate, raw), "", "",
+                        rate / raw, 0.5, true, ">= 0.5 x raw");
+            } else {
+                report.target("through Kafka: " + group + " (" + String.join(", ", topics) + ")", value,
+                        "API POST /mentors " + Report.rate(apiRate, "events/s"), Report.ratio(rate, apiRate), rate,
+                        apiRate, true, ">= the API's event rate");
+            }
+        }
+        return null;
+    }
+
+    /** A second reminder-service with an empty database and a new group reads all three topics from offset 0. */
+    private Void rebuildFigure(LocalStackProcess stack, KafkaFigures kafka, Duration lagWait) throws IOException {
+        List<String> topics = List.of(Topics.MENTORS, Topics.LETTERS, Topics.REMINDERS);
+        long events = kafka.endOffsets(topics);
+        String group = "reminder-rebuild-" + System.currentTimeMillis();
+        Path jar = launcherJar.toAbsolutePath().resolveSibling("services").resolve("reminder-service-exec.jar");
+        Path log = stack.dataDir.resolve("logs").resolve("reminder-rebuild.log");
+        Files.createDirectories(log.getParent());
+        log("Rebuild: reminder-service from offset 0 over %,d events ...", events);
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-jar", jar.toString(), "--spring.profiles.active=local",
+                "--server.port=0", "--management.server.port=0",
+                "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                "--spring.mongodb.uri=" + stack.mongoUri("vouch_reminders_rebuild_" + System.currentTimeMillis()),
+                "--spring.kafka.consumer.group-id=" + group,
+                "--vouch.local.data-dir=" + stack.dataDir)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long launched = System.nanoTime();
+            while (!kafka.started(group) && process.isAlive() && System.nanoTime() - launched < lagWait.toNanos()) {
+                LocalStackProcess.pause(100);
+            }
+            long start = System.nanoTime();
+            double startup = (start - launched) / 1e9;
+            double seconds = kafka.awaitDrained(Map.of(group, topics), start, lagWait).get(group);
+            double rate = events / seconds;
+            report.target(String.format(Locale.ROOT, "rebuild: reminder-service from offset 0 over %,d events", events),
+                    Report.seconds(seconds) + " (" + Report.rate(rate, "events/s") + "; JVM start " + Report.seconds(startup) + " before)",
+                    "", "", 1_000_000 / rate, 100, false, "1,000,000 events <= 100 s (projected: "
+                            + Report.seconds(1_000_000 / rate) + ")");
+            report.add("resident memory: reminder-service rebuilding", Report.mb(LocalStackProcess.rss(process.pid())), "", "");
+        } finally {
+            process.destroy();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return null;
+    }
+
+    /** Other tenants' mentors and letters, written through the API, spread over students of five schools. */
+    private void seedOthers(LocalStackProcess stack, int mentorCount, int letterCount) {
+        String mentorApi = stack.api("mentor-service");
+        String requestApi = stack.api("request-service");
+        int studentsPerTenant = 40;
+        List<String> tokens = new ArrayList<>();
+        for (int t = 0; t < 5; t++) {
+            for (int s = 0; s < studentsPerTenant; s++) {
+                tokens.add(Api.token(mentorApi, "big-school-" + t, "big-student-" + s, "STUDENT"));
+            }
+        }
+        log("Seeding other tenants: %,d mentors, %,d letters ...", mentorCount, letterCount);
+        List<String> firstMentors = new ArrayList<>();
+        for (String token : tokens) {
+            firstMentors.add(Api.createMentor(mentorApi, token, "Dr. First"));
+        }
+        Samples mentorsAdded = Api.repeat(concurrency, mentorCount - tokens.size(), 201, (w, i) -> Api.post(mentorApi
+                + "/api/v1/mentors", tokens.get((int) (i % tokens.size())), Api.mentorBody("Dr. Other " + i)).statusCode());
+        awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", tokens.get(tokens.size() - 1),
+                Api.letterBody(firstMentors.get(tokens.size() - 1), Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
+        Samples lettersAdded = Api.repeat(concurrency, letterCount, 201, (w, i) -> {
+            int who = (int) (i % tokens.size());
+            return Api.post(requestApi + "/api/v1/letters", tokens.get(who),
+                    Api.letterBody(firstMentors.get(who), Instant.now().plus(Duration.ofDays(30 + i % 60)))).statusCode();
+        });
+        report.add(String.format(Locale.ROOT, "seeding others: %,d mentors, %,d letters through the API",
+                        mentorsAdded.count() + tokens.size(), lettersAdded.count()),
+                Report.rate(mentorsAdded.perSecond(), "mentors/s") + ", " + Report.rate(lettersAdded.perSecond(), "letters/s"),
+                "", "");
+        // Let the consumers take in what the seeding published before the views are timed.
+        LocalStackProcess.pause(2000);
+    }
+
+    private static void awaitStatus(Callable<Integer> call, int expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (call.call() == expected) {
+                    return;
+                }
+            } catch (Exception e) {
+                // try again
+            }
+            LocalStackProcess.pause(200);
+        }
+        throw new IllegalStateException("No " + expected + " within 60 s");
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs one part; a failure is reported in the table, and the remaining parts still run. */
+    private <T> T step(String name, Step<T> step, T fallback) {
+        try {
+            return step.run();
+        } catch (Exception | Error e) {
+            log("%s failed: %s", name, e);
+            report.add(name, "FAILED: " + e.getMessage(), "", "");
+            return fallback;
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[%tT] " + format + "%n", prepend(Instant.now().toEpochMilli(), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+}

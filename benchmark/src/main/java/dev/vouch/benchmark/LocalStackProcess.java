@@ -1,0 +1,178 @@
+package dev.vouch.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local stack as users start it: the launcher's jar in its own JVM (Kafka and the Mongo wire server inside,
+ * with the heap limit {@code run-local.sh} sets), which starts the three services as its children. On ports of
+ * their own, with a fresh data folder, so a stack already running on the defaults is left alone.
+ */
+final class LocalStackProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final int kafkaPort;
+    final int mongoPort;
+    final Map<String, int[]> ports = new LinkedHashMap<>(); // service -> {api, management}
+    final Path dataDir;
+    private final Process process;
+
+    private LocalStackProcess(Path dataDir, int base, Process process) {
+        this.dataDir = dataDir;
+        this.process = process;
+        this.kafkaPort = base + 92;
+        this.mongoPort = base + 17;
+        ports.put("mentor-service", new int[] {base + 81, base + 91});
+        ports.put("request-service", new int[] {base + 82, base + 93});
+        ports.put("reminder-service", new int[] {base + 83, base + 94});
+    }
+
+    static LocalStackProcess start(Path launcherJar, Path dataDir, int base, String heap) {
+        if (!Files.isRegularFile(launcherJar)) {
+            throw new IllegalStateException("Missing " + launcherJar + ": build first (see docs/performance.md)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-jar", launcherJar.toString(),
+                "--data-dir=" + dataDir,
+                "--kafka-port=" + (base + 92), "--kafka-controller-port=" + (base + 95),
+                "--mongo-port=" + (base + 17),
+                "--mentor-port=" + (base + 81), "--mentor-management-port=" + (base + 91),
+                "--request-port=" + (base + 82), "--request-management-port=" + (base + 93),
+                "--reminder-port=" + (base + 83), "--reminder-management-port=" + (base + 94)));
+        try {
+            Files.createDirectories(dataDir);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("launcher.log").toFile()).start();
+            LocalStackProcess stack = new LocalStackProcess(dataDir, base, process);
+            stack.awaitReady(Duration.ofMinutes(4));
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String service : ports.keySet()) {
+            while (!ready(service)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The launcher exited; see " + dataDir.resolve("launcher.log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service + " not ready; see " + dataDir.resolve("logs"));
+                }
+                pause(500);
+            }
+        }
+    }
+
+    private boolean ready(String service) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(management(service) + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String api(String service) {
+        return "http://localhost:" + ports.get(service)[0];
+    }
+
+    String management(String service) {
+        return "http://localhost:" + ports.get(service)[1];
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String mongoUri(String database) {
+        return "mongodb://localhost:" + mongoPort + "/" + database;
+    }
+
+    long launcherPid() {
+        return process.pid();
+    }
+
+    /** The launcher and each service it started, by name, with their resident memory in bytes. */
+    Map<String, Long> residentMemory() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put("launcher (Kafka + MongoDB)", rss(process.pid()));
+        process.toHandle().children().forEach(child -> {
+            String command = child.info().commandLine().orElse("");
+            String name = ports.keySet().stream().filter(command::contains).findFirst().orElse("pid " + child.pid());
+            rss.put(name, rss(child.pid()));
+        });
+        return rss;
+    }
+
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or gone
+        }
+        return -1;
+    }
+
+    /** One gauge's value from the service's Prometheus page (the first series of that name). */
+    Optional<Double> metric(String service, String name) {
+        try {
+            String page = HTTP.send(HttpRequest.newBuilder(URI.create(management(service) + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(page);
+            return m.find() ? Optional.of(Double.parseDouble(m.group(2))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
