@@ -1,5 +1,6 @@
 package dev.vouch.kit.config;
 
+import dev.vouch.kit.export.CsvMessageConverter;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.security.AccessScopeArgumentResolver;
 import dev.vouch.kit.web.PageRequestResolver;
@@ -17,7 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -58,6 +61,13 @@ public class VouchWebAutoConfiguration {
                 resolvers.add(new PageRequestResolver());
             }
         };
+    }
+
+    /** After the JSON converters, so a client that accepts anything still gets JSON. */
+    @Bean
+    ServerHttpMessageConvertersCustomizer csvExports(JsonMapper json) {
+        CsvMessageConverter csv = new CsvMessageConverter(json);
+        return builder -> builder.configureMessageConvertersList(converters -> converters.add(csv));
     }
 
     @Bean
