@@ -6,6 +6,7 @@ import dev.vouch.events.LetterCancelled;
 import dev.vouch.events.LetterDeadlineChanged;
 import dev.vouch.events.LetterDeclined;
 import dev.vouch.events.LetterEvent;
+import dev.vouch.events.LetterKind;
 import dev.vouch.events.LetterMaterialsShared;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.LetterRequested;
@@ -48,6 +49,8 @@ public class LetterRequest extends AggregateRoot {
     private boolean waiverSigned;
     private Set<Material> materials = EnumSet.noneOf(Material.class);
     private String message;
+    /** Absent on letters stored before kinds existed: read as STANDARD. */
+    private LetterKind kind;
     private LetterStatus status;
     /** When the student asked; absent while the letter is only planned. */
     private Instant requestedAt;
@@ -76,6 +79,7 @@ public class LetterRequest extends AggregateRoot {
         letter.waiverSigned = draft.waiverSigned();
         letter.materials = copy(draft.materials());
         letter.message = draft.message();
+        letter.kind = draft.kind();
         letter.status = draft.planned() ? LetterStatus.PLANNED : LetterStatus.REQUESTED;
         letter.requestedAt = draft.planned() ? null : now;
         letter.createdAt = now;
@@ -207,6 +211,10 @@ public class LetterRequest extends AggregateRoot {
 
     public String getMessage() {
         return message;
+    }
+
+    public LetterKind getKind() {
+        return kind == null ? LetterKind.STANDARD : kind;
     }
 
     public LetterStatus getStatus() {

@@ -101,14 +101,14 @@ public class CsvMessageConverter extends AbstractSmartHttpMessageConverter<Objec
             columns.addAll(row.keySet());
             cells.add(row);
         }
-        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get()
-                .print(out)) {
-            for (Map<String, String> row : cells) {
-                List<String> values = new ArrayList<>(columns.size());
-                columns.forEach(column -> values.add(row.getOrDefault(column, "")));
-                printer.printRecord(values);
-            }
+        // Not closed: closing would close the response's stream under the servlet container.
+        CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get().print(out);
+        for (Map<String, String> row : cells) {
+            List<String> values = new ArrayList<>(columns.size());
+            columns.forEach(column -> values.add(row.getOrDefault(column, "")));
+            printer.printRecord(values);
         }
+        printer.flush();
     }
 
     private record Rows(List<?> items, Class<?> rowType) {
