@@ -2,7 +2,9 @@ package dev.vouch.mentor.letters;
 
 import com.mongodb.bulk.BulkWriteResult;
 import dev.vouch.events.EventEnvelope;
+import dev.vouch.events.LetterDeadlineChanged;
 import dev.vouch.events.LetterEvent;
+import dev.vouch.events.LetterRequested;
 import dev.vouch.events.VouchEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -12,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,14 +50,17 @@ public class MentorLettersProjection {
             if (!(event.payload() instanceof LetterEvent letter)) {
                 continue;
             }
-            LetterProgress.of(letter).ifPresent(progress -> {
-                String key = MentorLetters.key(event.tenant(), event.studentId(), letter.mentorId());
-                documents.computeIfAbsent(key, k -> new Update()
-                        .setOnInsert("tenant", event.tenant())
-                        .setOnInsert("studentId", event.studentId())
-                        .setOnInsert("mentorId", letter.mentorId()));
-                updates.add(new Guarded(key, letter.letterId(), event.sequence(), progress));
-            });
+            LetterProgress progress = LetterProgress.of(letter).orElse(null);
+            Instant deadline = deadlineOf(letter);
+            if (progress == null && deadline == null) {
+                continue;
+            }
+            String key = MentorLetters.key(event.tenant(), event.studentId(), letter.mentorId());
+            documents.computeIfAbsent(key, k -> new Update()
+                    .setOnInsert("tenant", event.tenant())
+                    .setOnInsert("studentId", event.studentId())
+                    .setOnInsert("mentorId", letter.mentorId()));
+            updates.add(new Guarded(key, letter.letterId(), event.sequence(), progress, deadline));
         }
         if (updates.isEmpty()) {
             return 0;
@@ -67,6 +73,25 @@ public class MentorLettersProjection {
         count("applied", applied);
         count("duplicate", updates.size() - applied);
         return applied;
+    }
+
+    /** The deadline an event announces (writers' load counts letters by it); null for events that carry none. */
+    private static Instant deadlineOf(LetterEvent letter) {
+        if (letter instanceof LetterRequested requested) {
+            return requested.deadline();
+        }
+        if (letter instanceof LetterDeadlineChanged changed) {
+            return changed.deadline();
+        }
+        return null;
+    }
+
+    /** Every letter of these mentors (keys from {@link MentorLetters#key}), by {@code _id}. */
+    public List<MentorLetters> lettersOf(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), MentorLetters.class);
     }
 
     /** Each mentor's letter counts; mentors without letters are absent from the map. */
@@ -86,7 +111,8 @@ public class MentorLettersProjection {
         registry.counter(APPLIED_METRIC, "outcome", outcome).increment(events);
     }
 
-    private record Guarded(String key, String letterId, long sequence, LetterProgress progress) {
+    /** A status change, a deadline, or both (a LetterRequested carries both). */
+    private record Guarded(String key, String letterId, long sequence, LetterProgress progress, Instant deadline) {
 
         Query query() {
             String field = "letters." + MentorLetters.field(letterId);
@@ -97,10 +123,15 @@ public class MentorLettersProjection {
             String field = "letters." + MentorLetters.field(letterId);
             Update update = new Update()
                     .set(field + ".letterId", letterId)
-                    .set(field + ".status", progress.status().name())
                     .set(field + ".sequence", sequence);
-            if (progress.asked()) {
-                update.set(field + ".asked", true);
+            if (progress != null) {
+                update.set(field + ".status", progress.status().name());
+                if (progress.asked()) {
+                    update.set(field + ".asked", true);
+                }
+            }
+            if (deadline != null) {
+                update.set(field + ".deadline", deadline);
             }
             return update;
         }

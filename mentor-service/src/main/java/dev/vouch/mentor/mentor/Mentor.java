@@ -26,6 +26,7 @@ import java.util.Optional;
  */
 @Document(Mentor.COLLECTION)
 @CompoundIndex(name = "student_status_name", def = "{'tenant': 1, 'studentId': 1, 'status': 1, 'sortName': 1}")
+@CompoundIndex(name = "tenant_writer", def = "{'tenant': 1, 'writerKey': 1}")
 public class Mentor extends AggregateRoot {
 
     public static final String COLLECTION = "mentors";
@@ -39,6 +40,8 @@ public class Mentor extends AggregateRoot {
     private MentorDetails details;
     /** The name in lower case, so lists sort the way people read them. */
     private String sortName;
+    /** The normalized email: mentors of different students with the same one are one writer. */
+    private String writerKey;
     private MentorStatus status;
     private Instant createdAt;
     private Instant updatedAt;
@@ -59,6 +62,7 @@ public class Mentor extends AggregateRoot {
         this.studentId = studentId;
         this.details = details;
         this.sortName = sortName(details);
+        this.writerKey = writerKey(details);
         this.status = status;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -87,6 +91,7 @@ public class Mentor extends AggregateRoot {
         if (!changed.isEmpty()) {
             details = next;
             sortName = sortName(next);
+            writerKey = writerKey(next);
             updatedAt = now;
             registerEvent(updated(changed));
         }
@@ -148,6 +153,16 @@ public class Mentor extends AggregateRoot {
 
     private static String sortName(MentorDetails details) {
         return details == null || details.name() == null ? null : details.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How writers are matched across students: the email, trimmed and in lower case; null without one. */
+    public static String writerKey(MentorDetails details) {
+        return details == null || details.email() == null || details.email().isBlank() ? null
+                : details.email().strip().toLowerCase(Locale.ROOT);
+    }
+
+    public String getWriterKey() {
+        return writerKey;
     }
 
     @Override

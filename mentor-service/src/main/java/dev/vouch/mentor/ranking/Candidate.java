@@ -10,7 +10,9 @@ import java.time.Instant;
  * already asked of them.
  *
  * @param active        archived mentors are never ranked
- * @param lastContactAt null if the student never logged a contact
+ * @param lastContactAt     null if the student never logged a contact
+ * @param writerOpenLetters the writer's letters in progress across all students of the institution (a count:
+ *                          who else asked is never known here)
  */
 public record Candidate(
         String mentorId,
@@ -19,7 +21,15 @@ public record Candidate(
         Ratings ratings,
         Instant lastContactAt,
         int contactCount,
-        LetterHistory letters) {
+        LetterHistory letters,
+        int writerOpenLetters) {
+
+    /** A candidate whose writer has no letters in progress beyond this student's. */
+    public Candidate(String mentorId, String name, boolean active, Ratings ratings, Instant lastContactAt,
+                     int contactCount, LetterHistory letters) {
+        this(mentorId, name, active, ratings, lastContactAt, contactCount, letters,
+                letters == null ? 0 : letters.open());
+    }
 
     public Candidate {
         ratings = ratings == null ? Ratings.NONE : ratings;

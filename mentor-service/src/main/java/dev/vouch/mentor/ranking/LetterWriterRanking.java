@@ -18,8 +18,8 @@ import java.util.Locale;
  * first-hand the most: admissions committees value a letter from someone who observed the student directly over
  * a famous name. Evidence from the contact log carries the other 35: how recently (halving every
  * {@value #RECENCY_HALF_LIFE_DAYS} days) and how often (full at {@value #FULL_DEPTH_CONTACTS} contacts) the
- * student was in touch. Letters already asked of the mentor and not finished cost a little (writers have a
- * load); a decline costs a lot (they said no once).
+ * student was in touch. Letters in progress with the writer, from every student of the institution, cost a
+ * little (writers have a load; only the count is known here); a decline costs a lot (they said no once).
  */
 public final class LetterWriterRanking {
 
@@ -75,7 +75,7 @@ public final class LetterWriterRanking {
                 rating("relatableVoice", "Relatable voice", RELATABLE_VOICE, ratings.relatableVoice()),
                 recency(candidate.lastContactAt(), now),
                 depth(candidate.contactCount()),
-                load(candidate.letters().open()),
+                load(Math.max(candidate.writerOpenLetters(), candidate.letters().open())),
                 declines(candidate.letters().declined()));
         double sum = factors.stream().mapToDouble(FactorContribution::points).sum();
         double score = round(Math.max(0, Math.min(100, sum)));
@@ -112,8 +112,8 @@ public final class LetterWriterRanking {
     static FactorContribution load(int openLetters) {
         double value = Math.min(openLetters, MAX_OPEN_LETTERS_PENALISED) / (double) MAX_OPEN_LETTERS_PENALISED;
         return contribution("writerLoad", -OPEN_LETTER_PENALTY * MAX_OPEN_LETTERS_PENALISED, value,
-                openLetters == 0 ? "No letter of yours in progress with them"
-                        : plural(openLetters, "letter") + " of yours asked and not finished (-"
+                openLetters == 0 ? "No letters in progress with them"
+                        : plural(openLetters, "letter") + " in progress with them, yours and other students' (-"
                         + format(OPEN_LETTER_PENALTY) + " each, at most " + MAX_OPEN_LETTERS_PENALISED + ")");
     }
 
