@@ -4,6 +4,7 @@ import dev.vouch.events.ReminderKind;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.rules.ReminderRules;
 import dev.vouch.reminder.rules.ReminderText;
 import dev.vouch.reminder.rules.Verdict;
@@ -68,6 +69,11 @@ public final class ReminderAgenda {
 
     public static List<Item> of(Collection<Letter> letters, Map<String, Mentor> mentors, Map<String, StoredReminder> docs,
                                 ReminderRules rules, Instant now) {
+        return of(letters, mentors, List.of(), docs, rules, now);
+    }
+
+    public static List<Item> of(Collection<Letter> letters, Map<String, Mentor> mentors, Collection<Target> targets,
+                                Map<String, StoredReminder> docs, ReminderRules rules, Instant now) {
         ReminderText text = new ReminderText(rules.policy());
         List<Item> items = new ArrayList<>();
         Set<String> shown = new HashSet<>();
@@ -84,6 +90,13 @@ public final class ReminderAgenda {
             if (verdicts != null) {
                 verdicts.forEach(verdict -> add(items, shown, verdict, docs.get(verdict.reminderId()),
                         asOf -> text.render(verdict, null, mentor, asOf), now));
+            }
+        }
+        for (Target target : targets) {
+            List<Verdict> verdicts = rules.forTarget(target);
+            if (verdicts != null) {
+                verdicts.forEach(verdict -> add(items, shown, verdict, docs.get(verdict.reminderId()),
+                        asOf -> text.render(verdict, target, asOf), now));
             }
         }
         docs.forEach((id, doc) -> {

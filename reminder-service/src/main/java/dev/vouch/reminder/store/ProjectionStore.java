@@ -18,7 +18,12 @@ import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
 import dev.vouch.reminder.derivation.ProjectionChange;
 import dev.vouch.reminder.projection.Letter;
+import dev.vouch.events.ApplicationSystem;
+import dev.vouch.events.CoverageGap;
+import dev.vouch.events.CoverageGapKind;
+import dev.vouch.events.LetterKind;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.projection.StudentSubjects;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -52,6 +57,7 @@ public class ProjectionStore {
     public static final String LETTERS = "letters";
     public static final String MENTORS = "mentors";
     public static final String STUDENTS = "students";
+    public static final String TARGETS = "targets";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -64,6 +70,45 @@ public class ProjectionStore {
         IndexOptions unique = new IndexOptions().unique(true).name("id_sequence");
         letters().createIndex(Indexes.ascending("_id", "sequence"), unique);
         mentors().createIndex(Indexes.ascending("_id", "sequence"), unique);
+        targets().createIndex(Indexes.ascending("_id", "sequence"), unique);
+    }
+
+    public Map<String, Target> targets(Collection<String> ids) {
+        Map<String, Target> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Document doc : targets().find(Filters.in("_id", ids))) {
+                Target target = toTarget(doc);
+                found.put(target.id(), target);
+            }
+        }
+        return found;
+    }
+
+    /** Targets of a tenant with a gap: for the advisor view (a student has a handful of targets). */
+    public List<Target> targetsWithGapsOf(String tenant) {
+        List<Target> found = new ArrayList<>();
+        for (Document doc : targets().find(Filters.eq("tenant", tenant))) {
+            Target target = toTarget(doc);
+            if (!target.gaps().isEmpty()) {
+                found.add(target);
+            }
+        }
+        return found;
+    }
+
+    /** Like {@link #save}, for targets. @return how many writes found a newer copy */
+    public int saveTargets(Collection<ProjectionChange<Target>> targets) {
+        int lost = write(targets(), targets, ProjectionStore::toDocument, Target::sequence);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        targets.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).forEach(target ->
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", studentKey(target.tenant(), target.studentId())),
+                        new Document("$set", new Document("tenant", target.tenant()).append("studentId", target.studentId()))
+                                .append("$addToSet", new Document("targetIds", target.id())),
+                        new UpdateOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            students().bulkWrite(writes, UNORDERED);
+        }
+        return lost;
     }
 
     public Map<String, Letter> letters(Collection<String> ids) {
@@ -148,7 +193,8 @@ public class ProjectionStore {
             return StudentSubjects.none(tenant, studentId);
         }
         return new StudentSubjects(tenant, studentId, new HashSet<>(doc.getList("letterIds", String.class, List.of())),
-                new HashSet<>(doc.getList("mentorIds", String.class, List.of())));
+                new HashSet<>(doc.getList("mentorIds", String.class, List.of())),
+                new HashSet<>(doc.getList("targetIds", String.class, List.of())));
     }
 
     /** Letters of a tenant still on their way (planned, asked for, accepted): for the advisor view. */
@@ -184,6 +230,10 @@ public class ProjectionStore {
 
     private MongoCollection<Document> mentors() {
         return mongo.getCollection(MENTORS);
+    }
+
+    private MongoCollection<Document> targets() {
+        return mongo.getCollection(TARGETS);
     }
 
     private MongoCollection<Document> students() {
@@ -246,6 +296,47 @@ public class ProjectionStore {
                 MentorStatus.valueOf(doc.getString("status")), (int) number(doc, "stayInTouchDays"),
                 instant(doc, "addedAt"), instant(doc, "lastContactAt"), instant(doc, "lastThankYouAt"),
                 number(doc, "sequence"), new HashSet<>(doc.getList("letterIds", String.class, List.of())));
+    }
+
+    static Document toDocument(Target target) {
+        List<Document> gaps = target.gaps().stream().map(gap -> {
+            Document doc = new Document("kind", gap.kind().name());
+            if (gap.letterKind() != null) {
+                doc.append("letterKind", gap.letterKind().name());
+            }
+            if (gap.letterId() != null) {
+                doc.append("letterId", gap.letterId());
+            }
+            if (gap.expected() != null) {
+                doc.append("expected", gap.expected());
+            }
+            if (gap.actual() != null) {
+                doc.append("actual", gap.actual());
+            }
+            return doc;
+        }).toList();
+        return new Document("_id", target.id())
+                .append("tenant", target.tenant())
+                .append("studentId", target.studentId())
+                .append("name", target.name())
+                .append("system", target.system() == null ? null : target.system().name())
+                .append("deadline", date(target.deadline()))
+                .append("gaps", gaps)
+                .append("sequence", target.sequence());
+    }
+
+    static Target toTarget(Document doc) {
+        List<CoverageGap> gaps = new ArrayList<>();
+        for (Document gap : doc.getList("gaps", Document.class, List.of())) {
+            String letterKind = gap.getString("letterKind");
+            gaps.add(new CoverageGap(CoverageGapKind.valueOf(gap.getString("kind")),
+                    letterKind == null ? null : LetterKind.valueOf(letterKind), gap.getString("letterId"),
+                    gap.getInteger("expected"), gap.getInteger("actual")));
+        }
+        String system = doc.getString("system");
+        return new Target(doc.getString("_id"), doc.getString("tenant"), doc.getString("studentId"),
+                doc.getString("name"), system == null ? null : ApplicationSystem.valueOf(system),
+                instant(doc, "deadline"), gaps, number(doc, "sequence"));
     }
 
     private static Date date(Instant instant) {
