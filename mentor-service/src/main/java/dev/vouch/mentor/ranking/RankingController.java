@@ -50,7 +50,7 @@ public class RankingController {
                         mentor.getStatus() == MentorStatus.ACTIVE, mentor.getDetails().ratings(),
                         mentor.getLastContactAt(), mentor.getContactCount(),
                         histories.getOrDefault(mentor.getId(), LetterHistory.NONE),
-                        writerLoad.getOrDefault(mentor.getId(), 0)))
+                        writerLoad.getOrDefault(mentor.getId(), 0), mentor.getDetails().relationship()))
                 .toList();
         return new WriterRankingView(now, LetterWriterRanking.rank(candidates, now));
     }

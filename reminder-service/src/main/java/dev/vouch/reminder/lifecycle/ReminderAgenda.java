@@ -60,7 +60,7 @@ public final class ReminderAgenda {
         }
 
         static Item upcoming(Verdict verdict, ReminderText.Text text, StoredReminder previous) {
-            return new Item(verdict.reminderId(), verdict.kind(), ReminderState.OPEN, false, verdict.letterId(),
+            return new Item(verdict.reminderId(), verdict.kind(), ReminderState.UPCOMING, false, verdict.letterId(),
                     verdict.mentorId(), verdict.daysBefore(), verdict.dueAt(),
                     previous == null ? null : previous.facts().firedAt(), null, null, null, text.title(),
                     text.message(), verdict.escalateToAdvisor(), previous == null ? null : previous.version());

@@ -8,6 +8,7 @@ import dev.vouch.reminder.projection.Mentor;
 import dev.vouch.reminder.projection.Target;
 import dev.vouch.events.CoverageGap;
 import dev.vouch.events.CoverageGapKind;
+import dev.vouch.events.Deadlines;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class ReminderText {
         return switch (verdict.kind()) {
             case ASK_EARLY -> ReminderIds.SHORT_NOTICE.equals(verdict.variant())
                     ? new Text("Short notice for " + who,
-                    "You asked " + who + " for " + letterName + " with only " + days(daysBetween(letter.requestedAt(),
+                    "You asked " + who + " for " + letterName + " with only " + days(daysLeft(letter.requestedAt(),
                             letter.deadline())) + " to go: share every material at once and follow up early. "
                             + "Next time ask at least a month ahead.")
                     : new Text("Time to ask " + who + " for " + letterName,
@@ -142,7 +143,10 @@ public final class ReminderText {
         };
     }
 
-    /** "due in 7 days", "due in 1 day", "due today": days started count as a whole day. */
+    /**
+     * "due in 7 days", "due in 1 day", "due today": whole days left rounded down, as every view counts them
+     * ({@link Deadlines}), so a letter 4 days and 3 hours out is "due in 4 days" here and {@code daysLeft: 4} there.
+     */
     static String dueIn(Letter letter, Instant asOf) {
         return dueIn(letter == null ? null : letter.deadline(), asOf);
     }
@@ -151,11 +155,10 @@ public final class ReminderText {
         if (deadline == null) {
             return "due soon";
         }
-        Duration left = Duration.between(asOf, deadline);
-        if (left.isNegative() || left.isZero()) {
+        if (!deadline.isAfter(asOf)) {
             return "past its deadline";
         }
-        long days = ceilDays(left);
+        long days = Deadlines.daysLeft(asOf, deadline);
         return days <= 0 ? "due today" : "due in " + days(days);
     }
 
@@ -199,9 +202,8 @@ public final class ReminderText {
         return Duration.between(from, to).toDays();
     }
 
-    private static long ceilDays(Duration duration) {
-        long days = duration.toDays();
-        return duration.minusDays(days).isZero() ? days : days + 1;
+    private static long daysLeft(Instant from, Instant deadline) {
+        return from == null || deadline == null ? 0 : Math.max(0, Deadlines.daysLeft(from, deadline));
     }
 
     private static String days(long days) {

@@ -1,6 +1,7 @@
 package dev.vouch.request.letter;
 
 import dev.vouch.events.LetterStatus;
+import dev.vouch.events.Deadlines;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.LetterCancelled;
 import dev.vouch.events.LetterDeadlineChanged;
@@ -156,7 +157,7 @@ public class LetterRequest extends AggregateRoot {
 
     /** Whole days left until the deadline, rounded down; negative once it has passed. */
     public long daysUntilDeadline(Instant now) {
-        return Math.floorDiv(Duration.between(now, deadline).getSeconds(), Duration.ofDays(1).getSeconds());
+        return Deadlines.daysLeft(now, deadline);
     }
 
     private void requireOpen() {
