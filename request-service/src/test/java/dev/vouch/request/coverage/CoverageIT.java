@@ -147,8 +147,10 @@ class CoverageIT {
             assertThat(row.get("gaps")).isEqualTo("TOO_FEW_ON_TRACK 1 of 3");
             assertThat(row.get("studentId")).isEqualTo(student);
         });
-        assertThat(new ApiClient(port).as(TestTokens.student(TENANT, "someone-else"))
-                .get("/api/v1/coverage?studentId=" + student).status()).isEqualTo(403);
+        ApiClient.Response forbidden = new ApiClient(port).as(TestTokens.student(TENANT, "someone-else"))
+                .withHeader("Accept", "text/csv").get("/api/v1/coverage?studentId=" + student);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.contentType()).as("errors stay problem+json").startsWith("application/problem+json");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.AbstractSmartHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.databind.JsonNode;
@@ -66,9 +67,15 @@ public class CsvMessageConverter extends AbstractSmartHttpMessageConverter<Objec
         return false;
     }
 
-    /** Only when asked for by name (and listed as producible): a client that accepts anything gets JSON. */
+    /**
+     * Only when asked for by name (and listed as producible): a client that accepts anything gets JSON. Errors
+     * stay {@code application/problem+json} whatever was asked for.
+     */
     @Override
     public boolean canWrite(ResolvableType type, Class<?> valueClass, MediaType mediaType) {
+        if (valueClass != null && ProblemDetail.class.isAssignableFrom(valueClass)) {
+            return false;
+        }
         return mediaType == null || (!mediaType.isWildcardType() && TEXT_CSV.isCompatibleWith(mediaType));
     }
 

@@ -84,6 +84,9 @@ class CsvMessageConverterTest {
         assertThat(converter.canWrite(ResolvableType.forClass(Row.class), Row.class, MediaType.ALL)).isFalse();
         assertThat(converter.canWrite(ResolvableType.forClass(Row.class), Row.class, MediaType.APPLICATION_JSON)).isFalse();
         assertThat(converter.canRead(Row.class, MediaType.parseMediaType("text/csv"))).isFalse();
+        assertThat(converter.canWrite(ResolvableType.forClass(org.springframework.http.ProblemDetail.class),
+                org.springframework.http.ProblemDetail.class, MediaType.parseMediaType("text/csv")))
+                .as("errors stay problem+json").isFalse();
     }
 
     private String write(Object body, ResolvableType type) throws IOException {
