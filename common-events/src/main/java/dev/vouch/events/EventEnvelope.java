@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param time      when it happened ({@code ce_time})
  * @param subject   the aggregate's id ({@code ce_subject})
  * @param tenant    the institution ({@code ce_tenant} extension)
- * @param studentId the student the record belongs to ({@code ce_studentid} extension); also the Kafka key
+ * @param studentId the student the record belongs to ({@code ce_studentid} extension); also the Kafka key. Writer
+ *                  events belong to no one student: they carry the writer id here ({@link WriterEvent})
  * @param sequence  the aggregate's version after this event ({@code ce_sequence} extension)
  * @param payload   the event record
  */

@@ -22,10 +22,13 @@ public enum EventType {
     LETTER_CANCELLED(LetterCancelled.class, Topics.LETTERS, 1),
     LETTER_DEADLINE_CHANGED(LetterDeadlineChanged.class, Topics.LETTERS, 1),
     LETTER_MATERIALS_SHARED(LetterMaterialsShared.class, Topics.LETTERS, 1),
+    TARGET_COVERAGE_CHANGED(TargetCoverageChanged.class, Topics.LETTERS, 1),
     DEADLINE_APPROACHING(DeadlineApproaching.class, Topics.REMINDERS, 1),
     REMINDER_DUE(ReminderDue.class, Topics.REMINDERS, 1),
     REMINDER_RESOLVED(ReminderResolved.class, Topics.REMINDERS, 1),
-    REMINDER_SNOOZED(ReminderSnoozed.class, Topics.REMINDERS, 1);
+    REMINDER_SNOOZED(ReminderSnoozed.class, Topics.REMINDERS, 1),
+    WRITER_OVERLOADED(WriterOverloaded.class, Topics.WRITERS, 1),
+    WRITER_LOAD_EASED(WriterLoadEased.class, Topics.WRITERS, 1);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

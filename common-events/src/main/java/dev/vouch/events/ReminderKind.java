@@ -8,5 +8,7 @@ public enum ReminderKind {
     DEADLINE_APPROACHING,
     OVERDUE,
     THANK_YOU,
-    STAY_IN_TOUCH
+    STAY_IN_TOUCH,
+    /** A target due soon whose letters have a gap (too few on track, over the cap, a kind missing, a decline). */
+    COVERAGE_GAP
 }

@@ -6,7 +6,7 @@ package dev.vouch.events;
  * <p>Compatible changes only add optional fields; an incompatible change is a new type
  * ({@code dev.vouch.<Name>.v2}) published beside the old one for a while.
  */
-public sealed interface VouchEvent permits MentorEvent, LetterEvent, ReminderEvent {
+public sealed interface VouchEvent permits MentorEvent, LetterEvent, TargetEvent, ReminderEvent, WriterEvent {
 
     /** The id of the aggregate the event belongs to; it becomes the CloudEvents {@code subject}. */
     String subject();

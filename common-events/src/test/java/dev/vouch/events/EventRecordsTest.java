@@ -16,7 +16,9 @@ class EventRecordsTest {
     private static final Map<Class<?>, String> TOPIC_OF_FAMILY = Map.of(
             MentorEvent.class, Topics.MENTORS,
             LetterEvent.class, Topics.LETTERS,
-            ReminderEvent.class, Topics.REMINDERS);
+            TargetEvent.class, Topics.LETTERS,
+            ReminderEvent.class, Topics.REMINDERS,
+            WriterEvent.class, Topics.WRITERS);
 
     @Test
     void everyPermittedEventIsARecordInTheCatalogue() {

@@ -192,7 +192,7 @@ class LocalStackIT {
     }
 
     private static JsonNode deadlineReminder(String api, String token, String letterId, String state) {
-        JsonNode page = call("GET", api + "/api/v1/reminders?size=100" + (state == null ? "" : "&state=" + state), token, null, 200);
+        JsonNode page = call("GET", api + "/api/v1/reminders?size=100&upcoming=true" + (state == null ? "" : "&state=" + state), token, null, 200);
         for (JsonNode item : page.get("items")) {
             if ("DEADLINE_APPROACHING".equals(item.get("kind").asString()) && letterId.equals(item.path("letterId").asString())) {
                 return item;

@@ -26,6 +26,7 @@ public record ReminderProperties(
         @DefaultValue ThankYou thankYou,
         @DefaultValue StayInTouch stayInTouch,
         @DefaultValue AtRisk atRisk,
+        @DefaultValue CoverageGap coverageGap,
         @DefaultValue Scheduler scheduler,
         @DefaultValue Metrics metrics,
         @DefaultValue("100000") int projectionCacheSize) {
@@ -34,7 +35,7 @@ public record ReminderProperties(
     public ReminderPolicy policy() {
         return new ReminderPolicy(askEarly.planLead(), noResponse.after(), missingMaterials.after(),
                 missingMaterials.required(), deadlineApproaching.thresholds(), thankYou.after(),
-                stayInTouch.defaultCadenceDays(), atRisk.window());
+                stayInTouch.defaultCadenceDays(), atRisk.window(), coverageGap.window());
     }
 
     /** @param planLead a planned letter not asked for this long before its deadline is flagged (6 weeks) */
@@ -67,6 +68,10 @@ public record ReminderProperties(
 
     /** @param window letters due within this window and not submitted count as at risk in the advisor view */
     public record AtRisk(@DefaultValue("7d") Duration window) {
+    }
+
+    /** @param window a target with a coverage gap gets COVERAGE_GAP once its deadline is this close */
+    public record CoverageGap(@DefaultValue("30d") Duration window) {
     }
 
     /**

@@ -82,7 +82,7 @@ class ReminderApiIT {
 
     @Test
     void theListIsTheStudentsOwnSortedByDueTimeFilteredAndPaged() {
-        JsonNode all = api.get("/api/v1/reminders").json();
+        JsonNode all = api.get("/api/v1/reminders?upcoming=true").json();
         List<String> dueTimes = new ArrayList<>();
         all.get("items").forEach(item -> dueTimes.add(item.get("dueAt").asString()));
         assertThat(dueTimes).isSorted();
@@ -94,12 +94,16 @@ class ReminderApiIT {
         assertThat(ids(dueNow)).containsExactlyInAnyOrder(threshold(7), "ASK_EARLY:" + letter + ":short-notice");
         dueNow.get("items").forEach(item -> assertThat(item.get("due").asBoolean()).isTrue());
 
-        JsonNode secondPage = api.get("/api/v1/reminders?size=2&page=1").json();
+        JsonNode secondPage = api.get("/api/v1/reminders?size=2&page=1&upcoming=true").json();
         assertThat(secondPage.get("items")).hasSize(2);
         assertThat(secondPage.get("total").asInt()).isEqualTo(all.get("total").asInt());
         assertThat(ids(secondPage)).containsExactly(ids(all).get(2), ids(all).get(3));
 
         assertThat(ids(api.get("/api/v1/reminders?state=DONE&state=DISMISSED").json())).isEmpty();
+        JsonNode byDefault = api.get("/api/v1/reminders").json();
+        assertThat(ids(byDefault)).as("what is due, by default").containsExactlyInAnyOrderElementsOf(ids(dueNow));
+        assertThat(all.get("items").valueStream().filter(item -> !item.get("due").asBoolean()))
+                .isNotEmpty().allSatisfy(item -> assertThat(item.get("state").asString()).isEqualTo("UPCOMING"));
         assertThat(ids(new ApiClient(port).as(TestTokens.student(tenant, "someone-else")).get("/api/v1/reminders").json()))
                 .isEmpty();
     }
@@ -155,7 +159,7 @@ class ReminderApiIT {
     void onlyDueRemindersOfTheStudentCanBeActedOn() {
         ApiClient.Response comingUp = api.post("/api/v1/reminders/" + threshold(3) + "/done", "");
         assertThat(comingUp.status()).isEqualTo(409);
-        assertThat(comingUp.json().get("currentState").asString()).isEqualTo("OPEN");
+        assertThat(comingUp.json().get("currentState").asString()).isEqualTo("UPCOMING");
         assertThat(comingUp.json().get("due").asBoolean()).isFalse();
 
         assertThat(new ApiClient(port).as(TestTokens.student(tenant, "someone-else"))

@@ -87,7 +87,8 @@ class ReminderFlowIT {
                 .send(requested(letter, mentor, deadline, clock.instant(), BOTH))
                 .awaitApplied();
         JsonNode comingUp = item(reminderId);
-        assertThat(comingUp.get("state").asString()).isEqualTo("OPEN");
+        assertThat(comingUp.get("state").asString()).isEqualTo("UPCOMING");
+        assertThat(comingUp.get("due").asBoolean()).isFalse();
         assertThat(comingUp.get("kind").asString()).isEqualTo("DEADLINE_APPROACHING");
 
         assertThat(scheduler.fireDue()).isGreaterThanOrEqualTo(1);
@@ -147,8 +148,11 @@ class ReminderFlowIT {
                 .contains("vouch_reminders_derivation_lag_seconds_count");
     }
 
+    /** Every state, closed ones and those coming up included (the list shows what is due by default). */
+    static final String EVERY_STATE = "&state=UPCOMING&state=OPEN&state=SNOOZED&state=DONE&state=DISMISSED&state=RESOLVED";
+
     private JsonNode item(String id) {
-        ApiClient.Response list = api.get("/api/v1/reminders?size=100");
+        ApiClient.Response list = api.get("/api/v1/reminders?size=100" + EVERY_STATE);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         for (JsonNode item : list.json().get("items")) {
             if (item.get("id").asString().equals(id)) {

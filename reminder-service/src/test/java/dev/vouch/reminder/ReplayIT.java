@@ -1,5 +1,9 @@
 package dev.vouch.reminder;
 
+import dev.vouch.events.ApplicationSystem;
+import dev.vouch.events.CoverageGap;
+import dev.vouch.events.CoverageGapKind;
+import dev.vouch.events.TargetCoverageChanged;
 import dev.vouch.events.ContactType;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.LetterDeadlineChanged;
@@ -138,12 +142,14 @@ class ReplayIT {
         String okaforId = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
+        String target = "t-" + UUID.randomUUID();
         Instant start = clock.instant();
 
         stream.send(mentorAdded(riveraId, "Dr. Rivera", 30))
                 .send(mentorAdded(okaforId, "Dr. Okafor", 60))
                 .send(requested(first, riveraId, start.plus(days(20)), start, Set.of(Material.TRANSCRIPT)))
                 .send(requested(second, okaforId, start.plus(days(5)), start, BOTH))
+                .send(coverage(target, start.plus(days(21)), tooFew(2)))
                 .awaitApplied();
         scheduler.fireDue();
 
@@ -154,7 +160,8 @@ class ReplayIT {
 
         clock.advance(days(4));
         scheduler.fireDue();
-        stream.send(new LetterAccepted(first, riveraId)).send(new LetterSubmitted(second, okaforId)).awaitApplied();
+        stream.send(new LetterAccepted(first, riveraId)).send(new LetterSubmitted(second, okaforId))
+                .send(coverage(target, start.plus(days(21)), List.of())).awaitApplied();
 
         clock.advance(days(4));
         scheduler.fireDue();
@@ -170,7 +177,16 @@ class ReplayIT {
         assertThat(live.post("/api/v1/reminders/" + putOff + "/snooze",
                 "{\"until\":\"" + clock.instant().plus(days(1)) + "\"}").status()).isEqualTo(200);
         return List.of(ReminderIds.letterSubject(first), ReminderIds.letterSubject(second),
-                ReminderIds.mentorSubject(riveraId), ReminderIds.mentorSubject(okaforId));
+                ReminderIds.mentorSubject(riveraId), ReminderIds.mentorSubject(okaforId),
+                ReminderIds.targetSubject(target));
+    }
+
+    static TargetCoverageChanged coverage(String targetId, Instant deadline, List<CoverageGap> gaps) {
+        return new TargetCoverageChanged(targetId, "Lakeside Internal Medicine", ApplicationSystem.ERAS, deadline, gaps);
+    }
+
+    static List<CoverageGap> tooFew(int onTrack) {
+        return List.of(new CoverageGap(CoverageGapKind.TOO_FEW_ON_TRACK, null, null, 3, onTrack));
     }
 
     /** No reminder of these ids holds an event its outbox relay has not published yet. */

@@ -4,6 +4,7 @@ import dev.vouch.events.CloudEvents;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.EventType;
 import dev.vouch.events.LetterEvent;
+import dev.vouch.events.TargetEvent;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.testsupport.ConsumerGroups;
@@ -56,7 +57,7 @@ public final class StudentStream {
     /** Sends the event as the next version of its aggregate and waits for the broker's acknowledgement. */
     public StudentStream send(VouchEvent event) {
         long sequence = sequences.merge(event.subject(), 1L, Long::sum);
-        EventFactory source = event instanceof LetterEvent ? requestService : mentorService;
+        EventFactory source = event instanceof LetterEvent || event instanceof TargetEvent ? requestService : mentorService;
         EventEnvelope<VouchEvent> envelope = source.envelope(event, tenant, studentId, sequence);
         String topic = EventType.of(event).topic();
         try {

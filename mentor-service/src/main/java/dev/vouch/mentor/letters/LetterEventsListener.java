@@ -5,18 +5,27 @@ import dev.vouch.kit.messaging.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Keeps the per-mentor letter counts from the letters request-service publishes. */
 @Component
 class LetterEventsListener {
 
-    private final MentorLettersProjection projection;
+    private static final Logger log = LoggerFactory.getLogger(LetterEventsListener.class);
 
-    LetterEventsListener(MentorLettersProjection projection) {
+    private final MentorLettersProjection projection;
+    private final ApplicationEventPublisher publisher;
+
+    LetterEventsListener(MentorLettersProjection projection, ApplicationEventPublisher publisher) {
         this.projection = projection;
+        this.publisher = publisher;
     }
 
     @KafkaListener(topics = Topics.LETTERS, containerFactory = "batchListenerFactory")
@@ -27,6 +36,14 @@ class LetterEventsListener {
             } catch (RuntimeException e) {
                 // The write is idempotent, so the batch is retried from its first record whatever was applied.
                 throw new BatchListenerFailedException("Projecting letter events failed: " + e.getMessage(), e, 0);
+            }
+            Set<String> tenants = new HashSet<>();
+            events.forEach(event -> tenants.add(event.tenant()));
+            try {
+                publisher.publishEvent(new LettersProjected(tenants));
+            } catch (RuntimeException e) {
+                // The projection is stored; what listens (the writers' load) checks again on its schedule.
+                log.warn("Reacting to projected letter events failed", e);
             }
         });
     }

@@ -13,7 +13,9 @@ import dev.vouch.kit.outbox.ConflictRetry;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import dev.vouch.events.EventEnvelope;
+import dev.vouch.events.LetterDeadlineChanged;
 import dev.vouch.events.LetterEvent;
+import dev.vouch.events.LetterRequested;
 import dev.vouch.events.VouchEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,11 +61,16 @@ public class MentorLettersProjection {
     public int apply(List<EventEnvelope<VouchEvent>> events) {
         List<Guarded> updates = new ArrayList<>();
         for (EventEnvelope<VouchEvent> event : events) {
-            if (event.payload() instanceof LetterEvent letter) {
-                LetterProgress.of(letter).ifPresent(progress -> updates.add(new Guarded(
-                        MentorLetters.key(event.tenant(), event.studentId(), letter.mentorId()), event.tenant(),
-                        event.studentId(), letter.mentorId(), letter.letterId(), event.sequence(), progress)));
+            if (!(event.payload() instanceof LetterEvent letter)) {
+                continue;
             }
+            LetterProgress progress = LetterProgress.of(letter).orElse(null);
+            Instant deadline = deadlineOf(letter);
+            if (progress == null && deadline == null) {
+                continue;
+            }
+            updates.add(new Guarded(MentorLetters.key(event.tenant(), event.studentId(), letter.mentorId()), event.tenant(),
+                    event.studentId(), letter.mentorId(), letter.letterId(), event.sequence(), progress, deadline));
         }
         if (updates.isEmpty()) {
             return 0;
@@ -89,12 +97,17 @@ public class MentorLettersProjection {
             if (sequence != null && sequence.longValue() >= update.sequence()) {
                 continue;
             }
-            Document state = new Document("letterId", update.letterId())
-                    .append("status", update.progress().status().name())
-                    .append("sequence", update.sequence());
-            Object asked = update.progress().asked() ? Boolean.TRUE : current == null ? null : current.get("asked");
-            if (asked != null) {
-                state.append("asked", asked);
+            // What this event does not say (a deadline change says no status) stays as stored.
+            Document state = current == null ? new Document() : new Document(current);
+            state.append("letterId", update.letterId()).append("sequence", update.sequence());
+            if (update.progress() != null) {
+                state.append("status", update.progress().status().name());
+                if (update.progress().asked()) {
+                    state.append("asked", Boolean.TRUE);
+                }
+            }
+            if (update.deadline() != null) {
+                state.append("deadline", update.deadline());
             }
             ofMentor.put(field, state);
             changed.computeIfAbsent(update.key(), key -> new LinkedHashMap<>()).put(field, state);
@@ -146,6 +159,25 @@ public class MentorLettersProjection {
         return mongo.getCollection(MentorLetters.COLLECTION);
     }
 
+    /** The deadline an event announces (writers' load counts letters by it); null for events that carry none. */
+    private static Instant deadlineOf(LetterEvent letter) {
+        if (letter instanceof LetterRequested requested) {
+            return requested.deadline();
+        }
+        if (letter instanceof LetterDeadlineChanged changed) {
+            return changed.deadline();
+        }
+        return null;
+    }
+
+    /** Every letter of these mentors (keys from {@link MentorLetters#key}), by {@code _id}. */
+    public List<MentorLetters> lettersOf(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), MentorLetters.class);
+    }
+
     /** Each mentor's letter counts; mentors without letters are absent from the map. */
     public Map<String, LetterHistory> historyOf(String tenant, String studentId, Collection<String> mentorIds) {
         if (mentorIds.isEmpty()) {
@@ -163,7 +195,8 @@ public class MentorLettersProjection {
         registry.counter(APPLIED_METRIC, "outcome", outcome).increment(events);
     }
 
+    /** A status change, a deadline, or both (a LetterRequested carries both); progress or deadline may be null. */
     private record Guarded(String key, String tenant, String studentId, String mentorId, String letterId,
-                           long sequence, LetterProgress progress) {
+                           long sequence, LetterProgress progress, Instant deadline) {
     }
 }

@@ -9,6 +9,7 @@ import dev.vouch.kit.outbox.AggregateRoot;
 import dev.vouch.kit.outbox.ListedByStudent;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * the kit's outbox stamps it (its sequence is the version the change produces) and stores both at once.
  */
 @Document(Mentor.COLLECTION)
+@CompoundIndex(name = "tenant_writer", def = "{'tenant': 1, 'writerKey': 1}")
 public class Mentor extends AggregateRoot implements ListedByStudent {
 
     public static final String COLLECTION = "mentors";
@@ -33,6 +35,8 @@ public class Mentor extends AggregateRoot implements ListedByStudent {
     private MentorDetails details;
     /** The name in lower case, so lists sort the way people read them. */
     private String sortName;
+    /** The normalized email: mentors of different students with the same one are one writer. */
+    private String writerKey;
     private MentorStatus status;
     private Instant createdAt;
     private Instant updatedAt;
@@ -51,6 +55,7 @@ public class Mentor extends AggregateRoot implements ListedByStudent {
         super(id, tenant, studentId);
         this.details = details;
         this.sortName = sortName(details);
+        this.writerKey = writerKey(details);
         this.status = status;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -79,6 +84,7 @@ public class Mentor extends AggregateRoot implements ListedByStudent {
         if (!changed.isEmpty()) {
             details = next;
             sortName = sortName(next);
+            writerKey = writerKey(next);
             updatedAt = now;
             registerEvent(updated(changed));
         }
@@ -140,6 +146,16 @@ public class Mentor extends AggregateRoot implements ListedByStudent {
 
     private static String sortName(MentorDetails details) {
         return details == null || details.name() == null ? null : details.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How writers are matched across students: the email, trimmed and in lower case; null without one. */
+    public static String writerKey(MentorDetails details) {
+        return details == null || details.email() == null || details.email().isBlank() ? null
+                : details.email().strip().toLowerCase(Locale.ROOT);
+    }
+
+    public String getWriterKey() {
+        return writerKey;
     }
 
 

@@ -1,5 +1,6 @@
 package dev.vouch.mentor.ranking;
 
+import dev.vouch.events.MentorRelationship;
 import dev.vouch.mentor.letters.LetterHistory;
 import dev.vouch.mentor.mentor.Ratings;
 
@@ -10,7 +11,10 @@ import java.time.Instant;
  * already asked of them.
  *
  * @param active        archived mentors are never ranked
- * @param lastContactAt null if the student never logged a contact
+ * @param lastContactAt     null if the student never logged a contact
+ * @param relationship      how the student knows them: the prior of unrated factors; null for none (neutral 3)
+ * @param writerOpenLetters the writer's letters in progress across all students of the institution (a count:
+ *                          who else asked is never known here)
  */
 public record Candidate(
         String mentorId,
@@ -19,7 +23,16 @@ public record Candidate(
         Ratings ratings,
         Instant lastContactAt,
         int contactCount,
-        LetterHistory letters) {
+        LetterHistory letters,
+        int writerOpenLetters,
+        MentorRelationship relationship) {
+
+    /** A candidate whose writer has no letters in progress beyond this student's, relationship unknown. */
+    public Candidate(String mentorId, String name, boolean active, Ratings ratings, Instant lastContactAt,
+                     int contactCount, LetterHistory letters) {
+        this(mentorId, name, active, ratings, lastContactAt, contactCount, letters,
+                letters == null ? 0 : letters.open(), null);
+    }
 
     public Candidate {
         ratings = ratings == null ? Ratings.NONE : ratings;

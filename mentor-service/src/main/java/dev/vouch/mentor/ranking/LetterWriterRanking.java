@@ -18,8 +18,8 @@ import java.util.Locale;
  * first-hand the most: admissions committees value a letter from someone who observed the student directly over
  * a famous name. Evidence from the contact log carries the other 35: how recently (halving every
  * {@value #RECENCY_HALF_LIFE_DAYS} days) and how often (full at {@value #FULL_DEPTH_CONTACTS} contacts) the
- * student was in touch. Letters already asked of the mentor and not finished cost a little (writers have a
- * load); a decline costs a lot (they said no once).
+ * student was in touch. Letters in progress with the writer, from every student of the institution, cost a
+ * little (writers have a load; only the count is known here); a decline costs a lot (they said no once).
  */
 public final class LetterWriterRanking {
 
@@ -36,7 +36,7 @@ public final class LetterWriterRanking {
     public static final int MAX_DECLINES_PENALISED = 2;
     public static final int RECENCY_HALF_LIFE_DAYS = 45;
     public static final int FULL_DEPTH_CONTACTS = 6;
-    /** An unrated factor counts as the middle of the scale: neither for nor against the mentor. */
+    /** An unrated factor with nothing known to go on counts as the middle of the scale. */
     public static final int NEUTRAL_RATING = 3;
 
     private static final Comparator<RankedMentor> ORDER = Comparator
@@ -68,18 +68,31 @@ public final class LetterWriterRanking {
     public static RankedMentor score(Candidate candidate, Instant now) {
         Ratings ratings = candidate.ratings();
         List<FactorContribution> factors = List.of(
-                rating("firstHandKnowledge", "Knows your work first-hand", FIRST_HAND_KNOWLEDGE, ratings.firstHandKnowledge()),
-                rating("willingToSupport", "Willing to support you", WILLING_TO_SUPPORT, ratings.willingToSupport()),
-                rating("articulatesPotential", "Can articulate your potential", ARTICULATES_POTENTIAL, ratings.articulatesPotential()),
-                rating("standing", "Standing in the field", STANDING, ratings.standing()),
-                rating("relatableVoice", "Relatable voice", RELATABLE_VOICE, ratings.relatableVoice()),
+                rating("firstHandKnowledge", "Knows your work first-hand", FIRST_HAND_KNOWLEDGE, ratings.firstHandKnowledge(), candidate),
+                rating("willingToSupport", "Willing to support you", WILLING_TO_SUPPORT, ratings.willingToSupport(), candidate),
+                rating("articulatesPotential", "Can articulate your potential", ARTICULATES_POTENTIAL, ratings.articulatesPotential(), candidate),
+                rating("standing", "Standing in the field", STANDING, ratings.standing(), candidate),
+                rating("relatableVoice", "Relatable voice", RELATABLE_VOICE, ratings.relatableVoice(), candidate),
                 recency(candidate.lastContactAt(), now),
                 depth(candidate.contactCount()),
-                load(candidate.letters().open()),
+                load(Math.max(candidate.writerOpenLetters(), candidate.letters().open())),
                 declines(candidate.letters().declined()));
         double sum = factors.stream().mapToDouble(FactorContribution::points).sum();
         double score = round(Math.max(0, Math.min(100, sum)));
         return new RankedMentor(0, candidate.mentorId(), candidate.name(), score, factors, candidate.letters());
+    }
+
+    /**
+     * A rating, or for an unrated factor the prior from the relationship and the contact log
+     * ({@link RatingPriors}), said as such; with nothing known either (no candidate), the neutral middle.
+     */
+    static FactorContribution rating(String factor, String label, double weight, Integer rating, Candidate candidate) {
+        if (rating != null || candidate == null || candidate.relationship() == null) {
+            return rating(factor, label, weight, rating);
+        }
+        int prior = RatingPriors.prior(factor, candidate.relationship(), candidate.contactCount());
+        return contribution(factor, weight, (prior - 1) / 4.0, label + ": not rated, prior " + prior + "/5 from "
+                + RatingPriors.basis(factor, candidate.relationship(), candidate.contactCount()));
     }
 
     static FactorContribution rating(String factor, String label, double weight, Integer rating) {
@@ -112,8 +125,8 @@ public final class LetterWriterRanking {
     static FactorContribution load(int openLetters) {
         double value = Math.min(openLetters, MAX_OPEN_LETTERS_PENALISED) / (double) MAX_OPEN_LETTERS_PENALISED;
         return contribution("writerLoad", -OPEN_LETTER_PENALTY * MAX_OPEN_LETTERS_PENALISED, value,
-                openLetters == 0 ? "No letter of yours in progress with them"
-                        : plural(openLetters, "letter") + " of yours asked and not finished (-"
+                openLetters == 0 ? "No letters in progress with them"
+                        : plural(openLetters, "letter") + " in progress with them, yours and other students' (-"
                         + format(OPEN_LETTER_PENALTY) + " each, at most " + MAX_OPEN_LETTERS_PENALISED + ")");
     }
 

@@ -59,8 +59,10 @@ class MentorLettersProjectionIT {
                 event(new LetterDeadlineChanged(l2, mentor, null, Instant.parse("2027-02-01T17:00:00Z")), 2),
                 event(new LetterAccepted(l1, mentor), 3));
 
-        assertThat(projection.apply(batch)).isEqualTo(4);
+        assertThat(projection.apply(batch)).as("two asks, an acceptance, a second letter, its deadline").isEqualTo(5);
         assertThat(history()).isEqualTo(new LetterHistory(2, 2, 1, 0, 0));
+        assertThat(projection.lettersOf(List.of(MentorLetters.key("med-school", student, mentor))).get(0).letters()
+                .get(MentorLetters.field(l2)).deadline()).isEqualTo(Instant.parse("2027-02-01T17:00:00Z"));
 
         assertThat(projection.apply(batch)).isZero();
         assertThat(history()).isEqualTo(new LetterHistory(2, 2, 1, 0, 0));

@@ -120,7 +120,8 @@ class RankingIT {
         assertThat(letters(ranking, busy)).isEqualTo(List.of(1, 1, 0, 0, 0));
         assertThat(letters(ranking, untouched)).isEqualTo(List.of(0, 0, 0, 0, 0));
         assertThat(letters(ranking, notYetKnown)).isEqualTo(List.of(1, 1, 1, 0, 0));
-        assertThat(ids(ranking)).containsExactly(untouched, busy, notYetKnown, declinedOnce);
+        // Dr. Late is unrated with no known relationship and no contacts: its priors rank it below even a decline.
+        assertThat(ids(ranking)).containsExactly(untouched, busy, declinedOnce, notYetKnown);
         assertThat(points(ranking, declinedOnce, "declines")).isEqualTo(-20.0);
         assertThat(points(ranking, busy, "writerLoad")).isEqualTo(-3.0);
         assertThat(score(ranking, untouched) - score(ranking, declinedOnce)).isCloseTo(20.0,

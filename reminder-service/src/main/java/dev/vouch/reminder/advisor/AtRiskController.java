@@ -34,9 +34,10 @@ class AtRiskController {
     }
 
     @GetMapping("/at-risk")
-    @Operation(summary = "Students of the advisor's institution who need attention",
-            description = "Letters due within 7 days and not submitted, overdue letters, and quiet mentors with open "
-                    + "letters, per student of the caller's institution. ADVISOR only (403 otherwise).")
+    @Operation(summary = "Letters due within 7 days and not submitted, overdue letters, quiet mentors with open "
+            + "letters, and targets due within 30 days whose letters have gaps, per student of the caller's "
+            + "institution (ADVISOR only)",
+            description = "Accept: text/csv gives one row per item (kind, student, letter or target, days left).")
     AtRiskReport.Report atRisk() {
         VouchPrincipal caller = AccessScopeArgumentResolver.currentPrincipal();
         if (!caller.has(Role.ADVISOR)) {
@@ -49,6 +50,7 @@ class AtRiskController {
                 mentorIds.add(letter.mentorId());
             }
         });
-        return AtRiskReport.of(caller.tenant(), open, projections.mentors(mentorIds), rules.policy(), clock.instant());
+        return AtRiskReport.of(caller.tenant(), open, projections.mentors(mentorIds),
+                projections.targetsWithGapsOf(caller.tenant()), rules.policy(), clock.instant());
     }
 }

@@ -3,6 +3,7 @@ package dev.vouch.reminder.derivation;
 import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -20,6 +21,14 @@ public interface DerivationStore {
     Map<String, Mentor> mentors(Collection<String> ids);
 
     Map<String, StoredReminder> reminders(Collection<String> ids);
+
+    Map<String, Target> targets(Collection<String> ids);
+
+    /**
+     * Writes changed target projections under the same sequence guard as {@link #saveProjections}, and adds
+     * targets seen for the first time to their student's index.
+     */
+    void saveTargets(Collection<ProjectionChange<Target>> targets);
 
     /**
      * Writes changed projections, each only if what is stored is still what was read: the sequence guard is in

@@ -11,6 +11,7 @@ import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.lifecycle.SubjectReminders;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.rules.ReminderIds;
 import dev.vouch.reminder.rules.ReminderRules;
 import dev.vouch.reminder.rules.ReminderText;
@@ -66,6 +67,7 @@ public final class Judgement {
     public Outcome judge(Collection<String> subjects, Map<String, Letter> letters, Map<String, Mentor> mentors,
                          List<EventEnvelope<VouchEvent>> remembered, SubjectReminders.Context context) {
         loadMissing(subjects, letters, mentors);
+        Map<String, Target> targets = targetsOf(subjects);
         Map<String, Set<String>> idsBySubject = new LinkedHashMap<>();
         for (String subject : subjects) {
             idsBySubject.put(subject, new LinkedHashSet<>(rules.reminderIds(subject)));
@@ -89,11 +91,11 @@ public final class Judgement {
                         facts.put(id, stored.get(id).facts());
                     }
                 });
-                SubjectReminders.Result result = judgeSubject(subject, letters, mentors, facts, context);
+                SubjectReminders.Result result = judgeSubject(subject, letters, mentors, targets, facts, context);
                 schedule.put(subject, result.nextFireAt());
                 fired.addAll(result.fired());
                 result.changes().forEach((id, step) ->
-                        changes.put(id, change(stored.get(id), subject, letters, mentors, step)));
+                        changes.put(id, change(stored.get(id), subject, letters, mentors, targets, step)));
             });
             // What was remembered from the topic is written too, when judging changed nothing more.
             stored.forEach((id, doc) -> changes.computeIfAbsent(id, k ->
@@ -133,11 +135,15 @@ public final class Judgement {
     }
 
     private ReminderChange change(StoredReminder before, String subject, Map<String, Letter> letters,
-                                  Map<String, Mentor> mentors, ReminderFacts.Step step) {
+                                  Map<String, Mentor> mentors, Map<String, Target> targets, ReminderFacts.Step step) {
         if (before != null) {
             return new ReminderChange(before.tenant(), before.studentId(), before.version(), step.facts(), step.events());
         }
         String id = ReminderIds.subjectId(subject);
+        if (ReminderIds.isTargetSubject(subject)) {
+            Target target = targets.get(id);
+            return new ReminderChange(target.tenant(), target.studentId(), 0, step.facts(), step.events());
+        }
         if (ReminderIds.isMentorSubject(subject)) {
             Mentor mentor = mentors.get(id);
             return new ReminderChange(mentor.tenant(), mentor.studentId(), 0, step.facts(), step.events());
@@ -147,9 +153,14 @@ public final class Judgement {
     }
 
     private SubjectReminders.Result judgeSubject(String subject, Map<String, Letter> letters,
-                                                 Map<String, Mentor> mentors, Map<String, ReminderFacts> facts,
-                                                 SubjectReminders.Context context) {
+                                                 Map<String, Mentor> mentors, Map<String, Target> targets,
+                                                 Map<String, ReminderFacts> facts, SubjectReminders.Context context) {
         String id = ReminderIds.subjectId(subject);
+        if (ReminderIds.isTargetSubject(subject)) {
+            Target target = targets.get(id);
+            return SubjectReminders.reconcile(rules.forTarget(target), facts,
+                    (verdict, asOf) -> text.render(verdict, target, asOf), context);
+        }
         if (ReminderIds.isMentorSubject(subject)) {
             Mentor mentor = mentors.get(id);
             List<Verdict> verdicts = rules.forMentor(mentor);
@@ -161,6 +172,13 @@ public final class Judgement {
         List<Verdict> verdicts = rules.forLetter(letter, mentor);
         return SubjectReminders.reconcile(verdicts, facts,
                 (verdict, asOf) -> text.render(verdict, letter, mentor, asOf), context);
+    }
+
+    /** Target projections are read from the store each time: they change rarely and are never cached. */
+    private Map<String, Target> targetsOf(Collection<String> subjects) {
+        Set<String> ids = new LinkedHashSet<>();
+        subjects.stream().filter(ReminderIds::isTargetSubject).forEach(subject -> ids.add(ReminderIds.subjectId(subject)));
+        return ids.isEmpty() ? Map.of() : store.targets(ids);
     }
 
     private void loadMissing(Collection<String> subjects, Map<String, Letter> letters, Map<String, Mentor> mentors) {

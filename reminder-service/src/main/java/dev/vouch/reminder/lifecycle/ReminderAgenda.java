@@ -4,6 +4,7 @@ import dev.vouch.events.ReminderKind;
 import dev.vouch.events.ReminderResolution;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.rules.ReminderRules;
 import dev.vouch.reminder.rules.ReminderText;
 import dev.vouch.reminder.rules.Verdict;
@@ -59,7 +60,7 @@ public final class ReminderAgenda {
         }
 
         static Item upcoming(Verdict verdict, ReminderText.Text text, StoredReminder previous) {
-            return new Item(verdict.reminderId(), verdict.kind(), ReminderState.OPEN, false, verdict.letterId(),
+            return new Item(verdict.reminderId(), verdict.kind(), ReminderState.UPCOMING, false, verdict.letterId(),
                     verdict.mentorId(), verdict.daysBefore(), verdict.dueAt(),
                     previous == null ? null : previous.facts().firedAt(), null, null, null, text.title(),
                     text.message(), verdict.escalateToAdvisor(), previous == null ? null : previous.version());
@@ -68,6 +69,11 @@ public final class ReminderAgenda {
 
     public static List<Item> of(Collection<Letter> letters, Map<String, Mentor> mentors, Map<String, StoredReminder> docs,
                                 ReminderRules rules, Instant now) {
+        return of(letters, mentors, List.of(), docs, rules, now);
+    }
+
+    public static List<Item> of(Collection<Letter> letters, Map<String, Mentor> mentors, Collection<Target> targets,
+                                Map<String, StoredReminder> docs, ReminderRules rules, Instant now) {
         ReminderText text = new ReminderText(rules.policy());
         List<Item> items = new ArrayList<>();
         Set<String> shown = new HashSet<>();
@@ -84,6 +90,13 @@ public final class ReminderAgenda {
             if (verdicts != null) {
                 verdicts.forEach(verdict -> add(items, shown, verdict, docs.get(verdict.reminderId()),
                         asOf -> text.render(verdict, null, mentor, asOf), now));
+            }
+        }
+        for (Target target : targets) {
+            List<Verdict> verdicts = rules.forTarget(target);
+            if (verdicts != null) {
+                verdicts.forEach(verdict -> add(items, shown, verdict, docs.get(verdict.reminderId()),
+                        asOf -> text.render(verdict, target, asOf), now));
             }
         }
         docs.forEach((id, doc) -> {

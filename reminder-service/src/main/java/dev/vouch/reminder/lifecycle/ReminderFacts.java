@@ -171,8 +171,11 @@ public record ReminderFacts(
         return ReminderCycle.hasFiredThisCycle(this) ? firedAt : dueAt;
     }
 
-    /** The subject the reminder belongs to: {@code letter:<id>} or {@code mentor:<id>}. */
+    /** The subject the reminder belongs to: {@code letter:<id>}, {@code mentor:<id>} or {@code target:<id>}. */
     public String subject() {
+        if (kind == ReminderKind.COVERAGE_GAP) {
+            return ReminderIds.parse(id).subject();
+        }
         return kind == ReminderKind.STAY_IN_TOUCH ? ReminderIds.mentorSubject(mentorId) : ReminderIds.letterSubject(letterId);
     }
 

@@ -72,7 +72,7 @@ class ReminderActions {
             if (comingUp) {
                 throw new ConflictException("reminder-not-due", "Reminder " + id
                         + " is not due yet; it can be marked done, dismissed or snoozed once it is")
-                        .with("currentState", ReminderState.OPEN).with("due", false);
+                        .with("currentState", ReminderState.UPCOMING).with("due", false);
             }
             throw new NotFoundException("Reminder", id);
         }

@@ -42,14 +42,19 @@ class ReminderController {
     }
 
     @GetMapping
-    @Operation(summary = "The student's reminders, due and coming up, sorted by when they are next due",
-            description = "Advisors pass studentId. Filters: state (repeatable), dueBefore (next due strictly before).")
+    @Operation(summary = "The student's reminders that are due (OPEN or SNOOZED), sorted by when they are next due",
+            description = "upcoming=true adds the ones coming up (state UPCOMING, due false: nothing to act on yet). "
+                    + "state (repeatable) lists exactly those states instead, closed ones included (DONE, DISMISSED, "
+                    + "RESOLVED). dueBefore: next due strictly before. Advisors pass studentId.")
     ResultPage<ReminderView> list(AccessScope scope,
                       @RequestParam(name = "state", required = false) List<ReminderState> states,
+                      @io.swagger.v3.oas.annotations.Parameter(description = "Also list reminders coming up")
+                      @RequestParam(defaultValue = "false") boolean upcoming,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
                       @ParameterObject PageRequest paging) {
-        Set<ReminderState> wanted = states == null || states.isEmpty() ? EnumSet.allOf(ReminderState.class)
-                : EnumSet.copyOf(states);
+        Set<ReminderState> wanted = states != null && !states.isEmpty() ? EnumSet.copyOf(states)
+                : upcoming ? EnumSet.of(ReminderState.OPEN, ReminderState.SNOOZED, ReminderState.UPCOMING)
+                : EnumSet.of(ReminderState.OPEN, ReminderState.SNOOZED);
         List<ReminderAgenda.Item> matching = queries.agenda(scope).stream()
                 .filter(item -> wanted.contains(item.state()))
                 .filter(item -> dueBefore == null || (item.nextDueAt() != null && item.nextDueAt().isBefore(dueBefore)))

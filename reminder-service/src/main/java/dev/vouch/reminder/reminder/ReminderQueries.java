@@ -5,6 +5,7 @@ import dev.vouch.reminder.lifecycle.ReminderAgenda;
 import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.projection.StudentSubjects;
 import dev.vouch.reminder.store.ProjectionStore;
 import dev.vouch.reminder.store.ReminderStore;
@@ -55,13 +56,16 @@ public class ReminderQueries {
         Set<String> ids = new LinkedHashSet<>();
         letters.keySet().forEach(id -> ids.addAll(rules.reminderIds(ReminderIds.letterSubject(id))));
         mentors.keySet().forEach(id -> ids.addAll(rules.reminderIds(ReminderIds.mentorSubject(id))));
+        List<Target> targets = new ArrayList<>(projections.targets(subjects.targetIds()).values());
+        targets.removeIf(target -> !owned(scope, target.tenant(), target.studentId()));
+        targets.forEach(target -> ids.addAll(rules.reminderIds(ReminderIds.targetSubject(target.id()))));
         Map<String, StoredReminder> docs = new HashMap<>();
         reminders.find(ids).forEach((id, doc) -> {
             if (scope.covers(doc)) {
                 docs.put(id, doc.stored());
             }
         });
-        return ReminderAgenda.of(new ArrayList<>(letters.values()), mentors, docs, rules, clock.instant());
+        return ReminderAgenda.of(new ArrayList<>(letters.values()), mentors, targets, docs, rules, clock.instant());
     }
 
     private static boolean owned(AccessScope scope, String tenant, String studentId) {

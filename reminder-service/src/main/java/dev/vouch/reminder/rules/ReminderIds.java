@@ -8,7 +8,8 @@ import dev.vouch.events.ReminderKind;
  * The same letter or mentor, kind and threshold always give the same id, so replays and several instances
  * never make two of one reminder.
  *
- * <p>Rules are evaluated per subject, a letter or a mentor: {@code letter:<id>} or {@code mentor:<id>}.
+ * <p>Rules are evaluated per subject, a letter, a mentor or an application target: {@code letter:<id>},
+ * {@code mentor:<id>} or {@code target:<id>}.
  */
 public final class ReminderIds {
 
@@ -17,6 +18,7 @@ public final class ReminderIds {
 
     private static final String LETTER_SUBJECT = "letter:";
     private static final String MENTOR_SUBJECT = "mentor:";
+    private static final String TARGET_SUBJECT = "target:";
 
     private ReminderIds() {
     }
@@ -31,6 +33,19 @@ public final class ReminderIds {
 
     public static String deadline(String letterId, int daysBefore) {
         return of(ReminderKind.DEADLINE_APPROACHING, letterId, Integer.toString(daysBefore));
+    }
+
+    /** {@code COVERAGE_GAP:<targetId>:<gap>}, e.g. {@code COVERAGE_GAP:t-6f1e...:TOO_FEW_ON_TRACK}. */
+    public static String coverage(String targetId, String gap) {
+        return of(ReminderKind.COVERAGE_GAP, targetId, gap);
+    }
+
+    public static String targetSubject(String targetId) {
+        return TARGET_SUBJECT + targetId;
+    }
+
+    public static boolean isTargetSubject(String subject) {
+        return subject.startsWith(TARGET_SUBJECT);
     }
 
     public static String letterSubject(String letterId) {
@@ -68,6 +83,14 @@ public final class ReminderIds {
         }
         String rest = reminderId.substring(first + 1);
         String qualifier = null;
+        if (kind == ReminderKind.COVERAGE_GAP) {
+            // Target ids have no colon; the gap follows the first one.
+            int colon = rest.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new Parsed(kind, rest.substring(0, colon), rest.substring(colon + 1));
+        }
         if (kind == ReminderKind.DEADLINE_APPROACHING || kind == ReminderKind.ASK_EARLY) {
             int last = rest.lastIndexOf(':');
             if (last <= 0) {
@@ -79,15 +102,28 @@ public final class ReminderIds {
         return new Parsed(kind, rest, qualifier);
     }
 
-    /** A reminder id taken apart; {@code subjectId} is a letter id, or a mentor id for STAY_IN_TOUCH. */
+    /**
+     * A reminder id taken apart; {@code subjectId} is a letter id, a mentor id for STAY_IN_TOUCH, a target id for
+     * COVERAGE_GAP.
+     */
     public record Parsed(ReminderKind kind, String subjectId, String qualifier) {
 
         public boolean isAboutMentor() {
             return kind == ReminderKind.STAY_IN_TOUCH;
         }
 
+        public boolean isAboutTarget() {
+            return kind == ReminderKind.COVERAGE_GAP;
+        }
+
         public String subject() {
-            return isAboutMentor() ? mentorSubject(subjectId) : letterSubject(subjectId);
+            return isAboutMentor() ? mentorSubject(subjectId)
+                    : isAboutTarget() ? targetSubject(subjectId) : letterSubject(subjectId);
+        }
+
+        /** Which gap a COVERAGE_GAP reminder is about. */
+        public String gap() {
+            return isAboutTarget() ? qualifier : null;
         }
 
         public Integer daysBefore() {

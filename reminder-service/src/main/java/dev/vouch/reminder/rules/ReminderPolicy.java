@@ -22,6 +22,7 @@ import java.util.Set;
  * @param thankYouAfter          THANK_YOU this long after submission without a THANK_YOU contact (3 days)
  * @param defaultStayInTouchDays stay-in-touch cadence for mentors that do not carry their own (90 days)
  * @param atRiskWindow           the advisor view's "due soon" window (7 days)
+ * @param coverageWindow         COVERAGE_GAP for a target with a gap once its deadline is this close (30 days)
  */
 public record ReminderPolicy(
         Duration askEarlyPlanLead,
@@ -31,9 +32,20 @@ public record ReminderPolicy(
         List<Integer> deadlineThresholds,
         Duration thankYouAfter,
         int defaultStayInTouchDays,
-        Duration atRiskWindow) {
+        Duration atRiskWindow,
+        Duration coverageWindow) {
+
+    public static final Duration DEFAULT_COVERAGE_WINDOW = Duration.ofDays(30);
+
+    public ReminderPolicy(Duration askEarlyPlanLead, Duration noResponseAfter, Duration missingMaterialsAfter,
+                          Set<Material> requiredMaterials, List<Integer> deadlineThresholds, Duration thankYouAfter,
+                          int defaultStayInTouchDays, Duration atRiskWindow) {
+        this(askEarlyPlanLead, noResponseAfter, missingMaterialsAfter, requiredMaterials, deadlineThresholds,
+                thankYouAfter, defaultStayInTouchDays, atRiskWindow, DEFAULT_COVERAGE_WINDOW);
+    }
 
     public ReminderPolicy {
+        coverageWindow = coverageWindow == null ? DEFAULT_COVERAGE_WINDOW : coverageWindow;
         Objects.requireNonNull(askEarlyPlanLead, "askEarlyPlanLead");
         Objects.requireNonNull(noResponseAfter, "noResponseAfter");
         Objects.requireNonNull(missingMaterialsAfter, "missingMaterialsAfter");

@@ -5,6 +5,10 @@ import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
+import dev.vouch.events.CoverageGap;
+import dev.vouch.events.CoverageGapKind;
+import dev.vouch.events.Deadlines;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +44,7 @@ public final class ReminderText {
         return switch (verdict.kind()) {
             case ASK_EARLY -> ReminderIds.SHORT_NOTICE.equals(verdict.variant())
                     ? new Text("Short notice for " + who,
-                    "You asked " + who + " for " + letterName + " with only " + days(daysBetween(letter.requestedAt(),
+                    "You asked " + who + " for " + letterName + " with only " + days(daysLeft(letter.requestedAt(),
                             letter.deadline())) + " to go: share every material at once and follow up early. "
                             + "Next time ask at least a month ahead.")
                     : new Text("Time to ask " + who + " for " + letterName,
@@ -69,7 +73,37 @@ public final class ReminderText {
                     "You have not been in touch with " + who + " for "
                             + days(mentor == null ? 0 : daysBetween(mentor.lastTouch(), asOf))
                             + ". Send a short update on your progress.");
+            case COVERAGE_GAP -> render(verdict, (Target) null, asOf);
         };
+    }
+
+    /** The words of a COVERAGE_GAP reminder about {@code target}. */
+    public Text render(Verdict verdict, Target target, Instant asOf) {
+        String name = target == null || target.name() == null ? "a programme" : target.name();
+        String when = dueIn(verdict.deadline(), asOf);
+        CoverageGap gap = target == null ? null : target.gaps().stream()
+                .filter(g -> verdict.reminderId().endsWith(":" + CoverageGapRule.gapKey(g))).findFirst().orElse(null);
+        String gapKey = ReminderIds.parse(verdict.reminderId()).gap();
+        if (gapKey != null && gapKey.startsWith(CoverageGapKind.REQUIRED_KIND_MISSING.name())) {
+            String kind = gapKey.substring(gapKey.indexOf('-') + 1).toLowerCase(java.util.Locale.ROOT);
+            return new Text(name + " needs a " + kind + " letter",
+                    name + " is " + when + " and no " + kind + " letter is on its way: ask for one now.");
+        }
+        if (CoverageGapKind.OVER_CAP.name().equals(gapKey)) {
+            return new Text(name + " has more letters than it accepts",
+                    name + " is " + when + (gap == null ? "" : " and has " + gap.actual() + " letters assigned for "
+                            + gap.expected() + " places") + ": unassign the weakest before you submit, or the "
+                            + "system will drop one for you.");
+        }
+        if (CoverageGapKind.WRITER_DECLINED.name().equals(gapKey)) {
+            return new Text("Replace a declined letter for " + name,
+                    "A writer declined a letter for " + name + ", which is " + when + ". Ask someone else this week.");
+        }
+        return new Text(name + ": " + (gap == null ? "too few" : gap.actual() + " of " + gap.expected())
+                + " letters on track",
+                name + " is " + when + " and " + (gap == null ? "too few letters are" : "only " + gap.actual() + " of the "
+                        + gap.expected() + " letters it needs " + (gap.actual() == 1 ? "is" : "are"))
+                        + " requested, accepted or submitted. Ask another writer now.");
     }
 
     private static String deadlineMessage(Letter letter, String who, String letterName, Instant asOf) {
@@ -109,16 +143,22 @@ public final class ReminderText {
         };
     }
 
-    /** "due in 7 days", "due in 1 day", "due today": days started count as a whole day. */
+    /**
+     * "due in 7 days", "due in 1 day", "due today": whole days left rounded down, as every view counts them
+     * ({@link Deadlines}), so a letter 4 days and 3 hours out is "due in 4 days" here and {@code daysLeft: 4} there.
+     */
     static String dueIn(Letter letter, Instant asOf) {
-        if (letter == null || letter.deadline() == null) {
+        return dueIn(letter == null ? null : letter.deadline(), asOf);
+    }
+
+    static String dueIn(Instant deadline, Instant asOf) {
+        if (deadline == null) {
             return "due soon";
         }
-        Duration left = Duration.between(asOf, letter.deadline());
-        if (left.isNegative() || left.isZero()) {
+        if (!deadline.isAfter(asOf)) {
             return "past its deadline";
         }
-        long days = ceilDays(left);
+        long days = Deadlines.daysLeft(asOf, deadline);
         return days <= 0 ? "due today" : "due in " + days(days);
     }
 
@@ -162,9 +202,8 @@ public final class ReminderText {
         return Duration.between(from, to).toDays();
     }
 
-    private static long ceilDays(Duration duration) {
-        long days = duration.toDays();
-        return duration.minusDays(days).isZero() ? days : days + 1;
+    private static long daysLeft(Instant from, Instant deadline) {
+        return from == null || deadline == null ? 0 : Math.max(0, Deadlines.daysLeft(from, deadline));
     }
 
     private static String days(long days) {

@@ -6,6 +6,7 @@ import dev.vouch.reminder.derivation.ReminderChange;
 import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 import java.time.Instant;
@@ -75,6 +76,19 @@ public class MongoDerivationStore implements DerivationStore {
         if (cache != null) {
             cache.wrote(letters.stream().map(ProjectionChange::after).toList(),
                     mentors.stream().map(ProjectionChange::after).toList());
+        }
+    }
+
+    @Override
+    public Map<String, Target> targets(Collection<String> ids) {
+        return projections.targets(ids);
+    }
+
+    @Override
+    public void saveTargets(Collection<ProjectionChange<Target>> targets) {
+        int lost = projections.saveTargets(targets);
+        if (lost > 0) {
+            throw new OptimisticLockingFailureException(lost + " target(s) changed since they were read");
         }
     }
 

@@ -1,14 +1,20 @@
 package dev.vouch.reminder.store;
 
+import dev.vouch.events.ApplicationSystem;
+import dev.vouch.events.CoverageGap;
+import dev.vouch.events.CoverageGapKind;
+import dev.vouch.events.LetterKind;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.LetterStatus;
 import dev.vouch.events.Material;
 import dev.vouch.events.MentorStatus;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -76,6 +82,47 @@ final class ProjectionDocuments {
                 MentorStatus.valueOf(doc.getString("status")), (int) number(doc, "stayInTouchDays"),
                 instant(doc, "addedAt"), instant(doc, "lastContactAt"), instant(doc, "lastThankYouAt"),
                 number(doc, "sequence"), new HashSet<>(doc.getList("letterIds", String.class, List.of())));
+    }
+
+    static Document toDocument(Target target) {
+        List<Document> gaps = target.gaps().stream().map(gap -> {
+            Document doc = new Document("kind", gap.kind().name());
+            if (gap.letterKind() != null) {
+                doc.append("letterKind", gap.letterKind().name());
+            }
+            if (gap.letterId() != null) {
+                doc.append("letterId", gap.letterId());
+            }
+            if (gap.expected() != null) {
+                doc.append("expected", gap.expected());
+            }
+            if (gap.actual() != null) {
+                doc.append("actual", gap.actual());
+            }
+            return doc;
+        }).toList();
+        return new Document("_id", target.id())
+                .append("tenant", target.tenant())
+                .append("studentId", target.studentId())
+                .append("name", target.name())
+                .append("system", target.system() == null ? null : target.system().name())
+                .append("deadline", date(target.deadline()))
+                .append("gaps", gaps)
+                .append("sequence", target.sequence());
+    }
+
+    static Target toTarget(Document doc) {
+        List<CoverageGap> gaps = new ArrayList<>();
+        for (Document gap : doc.getList("gaps", Document.class, List.of())) {
+            String letterKind = gap.getString("letterKind");
+            gaps.add(new CoverageGap(CoverageGapKind.valueOf(gap.getString("kind")),
+                    letterKind == null ? null : LetterKind.valueOf(letterKind), gap.getString("letterId"),
+                    gap.getInteger("expected"), gap.getInteger("actual")));
+        }
+        String system = doc.getString("system");
+        return new Target(doc.getString("_id"), doc.getString("tenant"), doc.getString("studentId"),
+                doc.getString("name"), system == null ? null : ApplicationSystem.valueOf(system),
+                instant(doc, "deadline"), gaps, number(doc, "sequence"));
     }
 
     private static Date date(Instant instant) {

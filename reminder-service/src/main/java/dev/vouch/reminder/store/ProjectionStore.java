@@ -15,6 +15,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.vouch.reminder.derivation.ProjectionChange;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.projection.StudentSubjects;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,6 +49,7 @@ public class ProjectionStore {
     public static final String STUDENTS = "students";
     /** Per tenant, the keys of its students: the advisor view reads a tenant's letters through it, by _id. */
     public static final String TENANTS = "tenant_students";
+    public static final String TARGETS = "targets";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -58,6 +60,7 @@ public class ProjectionStore {
         IndexOptions unique = new IndexOptions().unique(true).name("id_sequence");
         letters().createIndex(Indexes.ascending("_id", "sequence"), unique);
         mentors().createIndex(Indexes.ascending("_id", "sequence"), unique);
+        targets().createIndex(Indexes.ascending("_id", "sequence"), unique);
         enterTenants();
     }
 
@@ -79,6 +82,60 @@ public class ProjectionStore {
         if (!writes.isEmpty()) {
             tenants().bulkWrite(writes, UNORDERED);
         }
+    }
+
+    public Map<String, Target> targets(Collection<String> ids) {
+        Map<String, Target> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Document doc : targets().find(Filters.in("_id", ids))) {
+                Target target = ProjectionDocuments.toTarget(doc);
+                found.put(target.id(), target);
+            }
+        }
+        return found;
+    }
+
+    /** Targets of a tenant with a gap, for the advisor view: read by {@code _id} through the tenant's students. */
+    public List<Target> targetsWithGapsOf(String tenant) {
+        Document entry = tenants().find(Filters.eq("_id", tenant)).first();
+        if (entry == null) {
+            return List.of();
+        }
+        Set<String> targetIds = new LinkedHashSet<>();
+        for (Document student : students().find(Filters.in("_id", entry.getList("students", String.class, List.of())))) {
+            targetIds.addAll(student.getList("targetIds", String.class, List.of()));
+        }
+        List<Target> found = new ArrayList<>();
+        for (Target target : targets(targetIds).values()) {
+            if (target.tenant().equals(tenant) && !target.gaps().isEmpty()) {
+                found.add(target);
+            }
+        }
+        return found;
+    }
+
+    /** Like {@link #save}, for targets. @return how many writes found a newer copy */
+    public int saveTargets(Collection<ProjectionChange<Target>> targets) {
+        // The indexes first, as in save: a crash before the projection leaves a target a redelivery writes again.
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Set<String>> byTenant = new LinkedHashMap<>();
+        targets.stream().filter(ProjectionChange::isFirstSeen).map(ProjectionChange::after).forEach(target -> {
+            String key = studentKey(target.tenant(), target.studentId());
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
+                    new Document("$set", new Document("tenant", target.tenant()).append("studentId", target.studentId()))
+                            .append("$addToSet", new Document("targetIds", target.id())),
+                    new UpdateOptions().upsert(true)));
+            byTenant.computeIfAbsent(target.tenant(), t -> new LinkedHashSet<>()).add(key);
+        });
+        if (!writes.isEmpty()) {
+            students().bulkWrite(writes, UNORDERED);
+            List<WriteModel<Document>> tenantWrites = new ArrayList<>(byTenant.size());
+            byTenant.forEach((tenant, keys) -> tenantWrites.add(new UpdateOneModel<>(Filters.eq("_id", tenant),
+                    new Document("$addToSet", new Document("students", new Document("$each", List.copyOf(keys)))),
+                    new UpdateOptions().upsert(true))));
+            tenants().bulkWrite(tenantWrites, UNORDERED);
+        }
+        return write(targets(), targets, ProjectionDocuments::toDocument, Target::sequence);
     }
 
     public Map<String, Letter> letters(Collection<String> ids) {
@@ -171,7 +228,8 @@ public class ProjectionStore {
             return StudentSubjects.none(tenant, studentId);
         }
         return new StudentSubjects(tenant, studentId, new HashSet<>(doc.getList("letterIds", String.class, List.of())),
-                new HashSet<>(doc.getList("mentorIds", String.class, List.of())));
+                new HashSet<>(doc.getList("mentorIds", String.class, List.of())),
+                new HashSet<>(doc.getList("targetIds", String.class, List.of())));
     }
 
     /**
@@ -218,6 +276,10 @@ public class ProjectionStore {
 
     private MongoCollection<Document> tenants() {
         return mongo.getCollection(TENANTS);
+    }
+
+    private MongoCollection<Document> targets() {
+        return mongo.getCollection(TARGETS);
     }
 
     private MongoCollection<Document> students() {

@@ -13,7 +13,10 @@ import dev.vouch.reminder.derivation.Judgement;
 import dev.vouch.reminder.derivation.ProjectionChange;
 import dev.vouch.reminder.lifecycle.SubjectReminders;
 import dev.vouch.reminder.projection.Letter;
+import dev.vouch.events.TargetCoverageChanged;
+import dev.vouch.events.TargetEvent;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.projection.Stamp;
 import dev.vouch.reminder.rules.ReminderIds;
 
@@ -45,7 +48,7 @@ public final class StreamDerivation {
     }
 
     /**
-     * Applies a batch of events from the three topics.
+     * Applies a batch of events from the three topics (target coverage comes on the letters topic).
      *
      * @param now      the time of derivation (only used to schedule owed announcements)
      * @param announce whether owed resolutions may be published now (false while catching up)
@@ -59,6 +62,7 @@ public final class StreamDerivation {
     private Judgement.Outcome applyOnce(List<EventEnvelope<VouchEvent>> batch, Instant now, boolean announce) {
         Set<String> letterIds = new LinkedHashSet<>();
         Set<String> mentorIds = new LinkedHashSet<>();
+        Set<String> targetIds = new LinkedHashSet<>();
         for (EventEnvelope<VouchEvent> envelope : batch) {
             if (envelope.payload() instanceof LetterEvent letter) {
                 letterIds.add(letter.letterId());
@@ -67,11 +71,14 @@ public final class StreamDerivation {
                 }
             } else if (envelope.payload() instanceof MentorEvent mentor) {
                 mentorIds.add(mentor.mentorId());
+            } else if (envelope.payload() instanceof TargetEvent target) {
+                targetIds.add(target.targetId());
             }
         }
         Map<String, Letter> loadedLetters = store.letters(letterIds);
         Map<String, Mentor> loadedMentors = store.mentors(mentorIds);
-        Fold fold = new Fold(new HashMap<>(loadedLetters), new HashMap<>(loadedMentors));
+        Map<String, Target> loadedTargets = targetIds.isEmpty() ? Map.of() : store.targets(targetIds);
+        Fold fold = new Fold(new HashMap<>(loadedLetters), new HashMap<>(loadedMentors), new HashMap<>(loadedTargets));
         for (int i = 0; i < batch.size(); i++) {
             try {
                 fold.add(batch.get(i));
@@ -81,6 +88,7 @@ public final class StreamDerivation {
         }
         Set<String> subjects = fold.subjects();
         saveChanged(fold, loadedLetters, loadedMentors, letterIds, mentorIds);
+        saveTargets(fold, loadedTargets);
         Judgement.Outcome outcome = judgement.judge(subjects, fold.letters, fold.mentors, fold.remembered,
                 new SubjectReminders.Context(now, false, announce));
         store.schedule(outcome.schedule());
@@ -106,18 +114,32 @@ public final class StreamDerivation {
         }
     }
 
+    private void saveTargets(Fold fold, Map<String, Target> loaded) {
+        List<ProjectionChange<Target>> targets = new ArrayList<>();
+        fold.targets.forEach((id, target) -> {
+            if (!target.equals(loaded.get(id))) {
+                targets.add(new ProjectionChange<>(loaded.get(id), target));
+            }
+        });
+        if (!targets.isEmpty()) {
+            store.saveTargets(targets);
+        }
+    }
+
     /** One batch folded into the projections, with the subjects it touched. */
     private static final class Fold {
 
         final Map<String, Letter> letters;
         final Map<String, Mentor> mentors;
+        final Map<String, Target> targets;
         final List<EventEnvelope<VouchEvent>> remembered = new ArrayList<>();
         private final Set<String> subjects = new LinkedHashSet<>();
         private final Set<String> mentorsReachingLetters = new LinkedHashSet<>();
 
-        Fold(Map<String, Letter> letters, Map<String, Mentor> mentors) {
+        Fold(Map<String, Letter> letters, Map<String, Mentor> mentors, Map<String, Target> targets) {
             this.letters = letters;
             this.mentors = mentors;
+            this.targets = targets;
         }
 
         void add(EventEnvelope<VouchEvent> envelope) {
@@ -144,6 +166,11 @@ public final class StreamDerivation {
                 if (!(event instanceof ContactLogged contact) || contact.type() == ContactType.THANK_YOU) {
                     mentorsReachingLetters.add(id);
                 }
+            } else if (payload instanceof TargetCoverageChanged event) {
+                String id = event.targetId();
+                Target target = targets.getOrDefault(id, Target.unknown(id, stamp.tenant(), stamp.studentId()));
+                targets.put(id, target.apply(event, stamp));
+                subjects.add(ReminderIds.targetSubject(id));
             } else if (payload instanceof ReminderEvent event) {
                 ReminderIds.Parsed parsed = ReminderIds.parse(event.reminderId());
                 if (parsed != null) {

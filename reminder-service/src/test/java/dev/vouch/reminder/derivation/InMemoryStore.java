@@ -5,6 +5,7 @@ import dev.vouch.kit.outbox.PendingEvent;
 import dev.vouch.reminder.lifecycle.StoredReminder;
 import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
+import dev.vouch.reminder.projection.Target;
 import dev.vouch.reminder.store.Reminder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -29,6 +30,7 @@ class InMemoryStore implements DerivationStore {
 
     final Map<String, Letter> letters = new HashMap<>();
     final Map<String, Mentor> mentors = new HashMap<>();
+    final Map<String, Target> targets = new HashMap<>();
     final Map<String, Reminder> reminders = new LinkedHashMap<>();
     final Map<String, Instant> schedule = new LinkedHashMap<>();
     /** What the outbox would publish, in order. */
@@ -63,6 +65,18 @@ class InMemoryStore implements DerivationStore {
                 + write(mentors, changedMentors, Mentor::id, Mentor::sequence);
         if (lost > 0) {
             throw new OptimisticLockingFailureException(lost + " projection(s) changed since they were read");
+        }
+    }
+
+    @Override
+    public Map<String, Target> targets(Collection<String> ids) {
+        return found(targets, ids, target -> target);
+    }
+
+    @Override
+    public void saveTargets(Collection<ProjectionChange<Target>> changed) {
+        if (write(targets, changed, Target::id, Target::sequence) > 0) {
+            throw new OptimisticLockingFailureException("target(s) changed since they were read");
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.vouch.request.letter;
 
 import dev.vouch.events.LetterStatus;
+import dev.vouch.events.Deadlines;
 import dev.vouch.events.LetterAccepted;
 import dev.vouch.events.LetterCancelled;
 import dev.vouch.events.LetterDeadlineChanged;
 import dev.vouch.events.LetterDeclined;
 import dev.vouch.events.LetterEvent;
+import dev.vouch.events.LetterKind;
 import dev.vouch.events.LetterMaterialsShared;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.LetterRequested;
@@ -44,6 +46,8 @@ public class LetterRequest extends AggregateRoot implements ListedByStudent {
     private boolean waiverSigned;
     private Set<Material> materials = EnumSet.noneOf(Material.class);
     private String message;
+    /** Absent on letters stored before kinds existed: read as STANDARD. */
+    private LetterKind kind;
     private LetterStatus status;
     /** When the student asked; absent while the letter is only planned. */
     private Instant requestedAt;
@@ -73,6 +77,7 @@ public class LetterRequest extends AggregateRoot implements ListedByStudent {
         letter.waiverSigned = draft.waiverSigned();
         letter.materials = copy(draft.materials());
         letter.message = draft.message();
+        letter.kind = draft.kind();
         letter.status = draft.planned() ? LetterStatus.PLANNED : LetterStatus.REQUESTED;
         letter.requestedAt = draft.planned() ? null : now;
         letter.createdAt = now;
@@ -149,7 +154,7 @@ public class LetterRequest extends AggregateRoot implements ListedByStudent {
 
     /** Whole days left until the deadline, rounded down; negative once it has passed. */
     public long daysUntilDeadline(Instant now) {
-        return Math.floorDiv(Duration.between(now, deadline).getSeconds(), Duration.ofDays(1).getSeconds());
+        return Deadlines.daysLeft(now, deadline);
     }
 
     private void requireOpen() {
@@ -192,6 +197,10 @@ public class LetterRequest extends AggregateRoot implements ListedByStudent {
 
     public String getMessage() {
         return message;
+    }
+
+    public LetterKind getKind() {
+        return kind == null ? LetterKind.STANDARD : kind;
     }
 
     public LetterStatus getStatus() {

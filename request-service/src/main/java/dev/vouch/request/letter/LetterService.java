@@ -35,15 +35,17 @@ public class LetterService {
     private final LetterProperties properties;
     private final ShortNotice shortNotice;
     private final MeterRegistry registry;
+    private final TargetAssignments targets;
 
     LetterService(LetterStore store, MentorDirectory mentors, Clock clock,
-                  LetterProperties properties, MeterRegistry registry) {
+                  LetterProperties properties, MeterRegistry registry, TargetAssignments targets) {
         this.store = store;
         this.mentors = mentors;
         this.clock = clock;
         this.properties = properties;
         this.shortNotice = new ShortNotice(properties.shortNotice());
         this.registry = registry;
+        this.targets = targets;
     }
 
     /** Records a new letter, REQUESTED or PLANNED, asked of one of the student's active mentors. */
@@ -52,7 +54,9 @@ public class LetterService {
         LetterRequest letter = LetterRequest.create(UUID.randomUUID().toString(), scope.tenant(), scope.studentId(),
                 draft, shortNotice, now);
         requireAskable(scope, draft.mentorId());
+        targets.requireRoom(scope, draft);
         store.save(letter);
+        targets.changed(letter);
         counted(letter.getStatus());
         return letter;
     }
@@ -76,6 +80,7 @@ public class LetterService {
             requireAskable(scope, letter.getMentorId());
         }
         store.save(letter);
+        targets.changed(letter);
         counted(target);
         return letter;
     }
@@ -120,7 +125,10 @@ public class LetterService {
 
     /** An unchanged deadline or set of materials is a no-op: no event, same version. */
     private LetterRequest saved(LetterRequest letter, Optional<? extends LetterEvent> change) {
-        change.ifPresent(event -> store.save(letter));
+        change.ifPresent(event -> {
+            store.save(letter);
+            targets.changed(letter);
+        });
         return letter;
     }
 

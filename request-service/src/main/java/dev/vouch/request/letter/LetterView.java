@@ -1,6 +1,7 @@
 package dev.vouch.request.letter;
 
 import dev.vouch.events.LetterStatus;
+import dev.vouch.events.LetterKind;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +20,7 @@ public record LetterView(
         boolean waiverSigned,
         Set<Material> materials,
         String message,
+        LetterKind kind,
         LetterStatus status,
         @Schema(description = "Less than 30 days between asking (or today, while planned) and the deadline")
         boolean shortNotice,
@@ -34,7 +36,7 @@ public record LetterView(
     static LetterView of(LetterRequest letter, LetterService letters) {
         return new LetterView(letter.getId(), letter.getMentorId(), letter.getPurpose(), letter.getTargets(),
                 letter.getDeadline(), letter.isWaiverSigned(), letter.getMaterials(), letter.getMessage(),
-                letter.getStatus(), letters.isShortNotice(letter), letters.daysUntilDeadline(letter),
+                letter.getKind(), letter.getStatus(), letters.isShortNotice(letter), letters.daysUntilDeadline(letter),
                 letter.getRequestedAt(), letter.getCreatedAt(), letter.getUpdatedAt(), letter.getVersion());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vouch.request.letter;
 
+import dev.vouch.events.LetterKind;
 import dev.vouch.events.LetterPurpose;
 import dev.vouch.events.Material;
 import dev.vouch.kit.web.FreeText;
@@ -26,7 +27,12 @@ public record NewLetter(
         Set<@NotNull Material> materials,
         @FreeText @Size(max = 4000) String message,
         @Schema(description = "True for a letter the student means to ask for but has not asked yet")
-        Boolean planned) {
+        Boolean planned,
+        @Schema(description = "What kind of letter it is; STANDARD when absent")
+        LetterKind kind,
+        @Schema(description = "True to assign the letter to a target already at its application system's cap "
+                + "(otherwise 409 naming the cap)")
+        Boolean overrideCap) {
 
     static final String DEADLINE_FORMATS = "An ISO-8601 date-time with an offset or zone "
             + "(\"2027-01-15T17:00:00Z\", \"2027-01-15T12:00:00-05:00\", \"2027-01-15T12:00:00-05:00[America/New_York]\"), "
@@ -35,6 +41,6 @@ public record NewLetter(
 
     LetterDraft toDraft() {
         return new LetterDraft(mentorId.strip(), purpose, targets, DeadlineJson.read(deadline), waiverSigned, materials,
-                message, Boolean.TRUE.equals(planned));
+                message, Boolean.TRUE.equals(planned), kind, Boolean.TRUE.equals(overrideCap));
     }
 }

@@ -45,7 +45,7 @@ class NewLetterValidationTest {
         Boolean planned = false;
 
         NewLetter letter() {
-            return new NewLetter(mentorId, purpose, targets, deadline, waiverSigned, materials, message, planned);
+            return new NewLetter(mentorId, purpose, targets, deadline, waiverSigned, materials, message, planned, null, null);
         }
     }
 

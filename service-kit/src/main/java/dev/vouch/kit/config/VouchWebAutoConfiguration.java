@@ -1,5 +1,6 @@
 package dev.vouch.kit.config;
 
+import dev.vouch.kit.export.CsvMessageConverter;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.security.AccessScopeArgumentResolver;
 import dev.vouch.kit.web.PageRequestResolver;
@@ -37,7 +38,9 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -154,6 +157,13 @@ public class VouchWebAutoConfiguration {
                 registry.addInterceptor(new AcceptsJson()).addPathPatterns("/api/**");
             }
         };
+    }
+
+    /** After the JSON converters, so a client that accepts anything still gets JSON. */
+    @Bean
+    ServerHttpMessageConvertersCustomizer csvExports(JsonMapper json) {
+        CsvMessageConverter csv = new CsvMessageConverter(json);
+        return builder -> builder.configureMessageConvertersList(converters -> converters.add(csv));
     }
 
     @Bean

@@ -1,0 +1,102 @@
+package dev.vouch.mentor.writer;
+
+import dev.vouch.kit.outbox.EventOutbox;
+import dev.vouch.mentor.letters.LettersProjected;
+import dev.vouch.mentor.mentor.Mentor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Announces writers crossing the load threshold. Checked for the institutions of each batch of letter events
+ * (a letter asked, answered, finished or moved), and for every institution on a schedule, because letters come
+ * due with time alone. Several instances may check at once: the version check lets one of them announce, and
+ * the others find nothing left to announce next time.
+ */
+@Component
+public class WriterLoadWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(WriterLoadWatch.class);
+
+    private final WriterBoard board;
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    WriterLoadWatch(WriterBoard board, MongoTemplate mongo, EventOutbox outbox, Clock clock) {
+        this.board = board;
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(LettersProjected projected) {
+        projected.tenants().forEach(this::check);
+    }
+
+    @Scheduled(fixedDelayString = "${vouch.writers.check-interval:PT1H}", initialDelayString = "${vouch.writers.check-interval:PT1H}")
+    void checkAll() {
+        for (String tenant : mongo.findDistinct(new Query(), "tenant", Mentor.class, String.class)) {
+            try {
+                check(tenant);
+            } catch (RuntimeException e) {
+                log.warn("Checking the writers' load of one institution failed; the next check tries again", e);
+            }
+        }
+    }
+
+    /** @return how many writers' announcements were written */
+    public int check(String tenant) {
+        Instant now = clock.instant();
+        List<WriterLoad> loads = board.loads(tenant, now);
+        Map<String, WriterLoadState> overloaded = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("overloaded").is(true)), WriterLoadState.class)
+                .forEach(state -> overloaded.put(state.getId(), state));
+        List<WriterLoadState> changed = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (WriterLoad load : loads) {
+            seen.add(load.writerId());
+            if (load.load() != LoadLevel.HIGH && !overloaded.containsKey(load.writerId())) {
+                continue;
+            }
+            WriterLoadState state = overloaded.get(load.writerId());
+            if (state == null) {
+                state = mongo.findById(load.writerId(), WriterLoadState.class);
+            }
+            if (state == null) {
+                state = WriterLoadState.of(tenant, load.writerId());
+            }
+            if (state.observe(load, board.threshold(), now)) {
+                changed.add(state);
+            }
+        }
+        // Overloaded writers with nothing open any more: eased to nothing.
+        overloaded.values().stream().filter(state -> !seen.contains(state.getId())).forEach(state -> {
+            if (state.observe(new WriterLoad(state.getId(), null, null, List.of(), 0, 0, 0, 0, null, 0, 0, LoadLevel.LOW),
+                    board.threshold(), now)) {
+                changed.add(state);
+            }
+        });
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        Set<String> conflicts = new java.util.HashSet<>();
+        // One bulk write; new states are inserts, so two instances racing leave one of them a duplicate key.
+        conflicts.addAll(outbox.saveAll(changed));
+        return changed.size() - conflicts.size();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.vouch.mentor.writer;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of writer load, under {@code vouch.writers}.
+ *
+ * @param threshold     open letters due within 14 days that make a writer's load HIGH (and publish WriterOverloaded)
+ * @param checkInterval how often every institution's writers are checked again, so letters coming due with time
+ *                      raise (and letters gone by ease) the load without any event
+ */
+@ConfigurationProperties("vouch.writers")
+public record WriterProperties(@DefaultValue("5") int threshold, @DefaultValue("PT1H") Duration checkInterval) {
+}
