@@ -2,6 +2,7 @@ package dev.vouch.mentor.writer;
 
 import dev.vouch.mentor.letters.LetterState;
 import dev.vouch.mentor.letters.MentorLetters;
+import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.mentor.letters.MentorLettersProjection;
 import dev.vouch.mentor.mentor.Mentor;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,12 +28,15 @@ import java.util.Map;
 public class WriterBoard {
 
     private final MongoTemplate mongo;
+    private final StudentIndex students;
     private final MentorLettersProjection letters;
     private final WriterLinks links;
     private final WriterProperties properties;
 
-    WriterBoard(MongoTemplate mongo, MentorLettersProjection letters, WriterLinks links, WriterProperties properties) {
+    WriterBoard(MongoTemplate mongo, StudentIndex students, MentorLettersProjection letters, WriterLinks links,
+                WriterProperties properties) {
         this.mongo = mongo;
+        this.students = students;
         this.letters = letters;
         this.links = links;
         this.properties = properties;
@@ -44,7 +48,7 @@ public class WriterBoard {
 
     /** Every writer of the institution with at least one letter in progress, riskiest first. */
     public List<WriterLoad> loads(String tenant, Instant now) {
-        List<Mentor> mentors = mongo.find(Query.query(Criteria.where("tenant").is(tenant)), Mentor.class);
+        List<Mentor> mentors = mentorsOf(tenant);
         return loads(tenant, mentors, links.of(tenant), now).values().stream()
                 .filter(load -> load.openLetters() > 0)
                 .sorted(WriterLoad.BY_RISK)
@@ -72,7 +76,7 @@ public class WriterBoard {
         Map<String, Mentor> all = new LinkedHashMap<>();
         studentMentors.forEach(m -> all.put(m.getId(), m));
         if (!keys.isEmpty()) {
-            mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("writerKey").in(keys)), Mentor.class)
+            mentorsOf(tenant).stream().filter(m -> m.getWriterKey() != null && keys.contains(m.getWriterKey()))
                     .forEach(m -> all.putIfAbsent(m.getId(), m));
         }
         List<String> linkedIds = linked.entrySet().stream()
@@ -121,6 +125,14 @@ public class WriterBoard {
         return loads;
     }
 
+    /**
+     * The institution's mentors, read by {@code _id} through the kit's student index: the in-process server has no
+     * other index for a filter on the tenant, and would scan every institution's mentors.
+     */
+    private List<Mentor> mentorsOf(String tenant) {
+        return students.findInTenant(Mentor.class, tenant);
+    }
+
     static String writerOf(String tenant, Mentor mentor, Map<String, WriterLinks.Link> linked) {
         WriterLinks.Link link = linked.get(mentor.getId());
         return WriterIdentity.writerId(tenant, mentor.getWriterKey(), mentor.getId(), link == null ? null : link.writerId());
@@ -128,15 +140,14 @@ public class WriterBoard {
 
     /** The email key of a writer id among the institution's mentors; null if it is not an email writer. */
     String emailKeyOf(String tenant, String writerId) {
-        return mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("writerKey").ne(null)), Mentor.class)
-                .stream().map(Mentor::getWriterKey).distinct()
+        return mentorsOf(tenant).stream().map(Mentor::getWriterKey).filter(key -> key != null).distinct()
                 .filter(key -> WriterIdentity.ofEmail(tenant, key).equals(writerId)).findFirst().orElse(null);
     }
 
     /** Whether any mentor of the institution is this writer (by email, link or as itself). */
     boolean exists(String tenant, String writerId) {
         Map<String, WriterLinks.Link> linked = links.of(tenant);
-        return mongo.find(Query.query(Criteria.where("tenant").is(tenant)), Mentor.class).stream()
+        return mentorsOf(tenant).stream()
                 .anyMatch(m -> writerOf(tenant, m, linked).equals(writerId));
     }
 }

@@ -3,6 +3,7 @@ package dev.vouch.mentor.writer;
 import dev.vouch.events.WriterLoadEased;
 import dev.vouch.events.WriterOverloaded;
 import dev.vouch.kit.outbox.AggregateRoot;
+import dev.vouch.kit.outbox.ListedByStudent;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,7 +15,7 @@ import java.time.Instant;
  * student: the writer id is their key and stands in the {@code studentid} attribute.
  */
 @Document(WriterLoadState.COLLECTION)
-public class WriterLoadState extends AggregateRoot {
+public class WriterLoadState extends AggregateRoot implements ListedByStudent {
 
     public static final String COLLECTION = "writer_load";
 

@@ -1,6 +1,7 @@
 package dev.vouch.mentor.writer;
 
 import dev.vouch.kit.outbox.EventOutbox;
+import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.mentor.letters.LettersProjected;
 import dev.vouch.mentor.mentor.Mentor;
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ public class WriterLoadWatch {
     private static final Logger log = LoggerFactory.getLogger(WriterLoadWatch.class);
 
     private final WriterBoard board;
+    private final StudentIndex students;
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final Clock clock;
 
-    WriterLoadWatch(WriterBoard board, MongoTemplate mongo, EventOutbox outbox, Clock clock) {
+    WriterLoadWatch(WriterBoard board, StudentIndex students, MongoTemplate mongo, EventOutbox outbox, Clock clock) {
+        this.students = students;
         this.board = board;
         this.mongo = mongo;
         this.outbox = outbox;
@@ -64,7 +67,7 @@ public class WriterLoadWatch {
         Instant now = clock.instant();
         List<WriterLoad> loads = board.loads(tenant, now);
         Map<String, WriterLoadState> overloaded = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("overloaded").is(true)), WriterLoadState.class)
+        students.findInTenant(WriterLoadState.class, tenant).stream().filter(WriterLoadState::isOverloaded)
                 .forEach(state -> overloaded.put(state.getId(), state));
         List<WriterLoadState> changed = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();

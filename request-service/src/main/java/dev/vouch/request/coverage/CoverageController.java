@@ -3,8 +3,6 @@ package dev.vouch.request.coverage;
 import dev.vouch.events.ApplicationSystem;
 import dev.vouch.kit.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +40,6 @@ class CoverageController {
             description = "Per target: the letters assigned, their statuses, and the gaps (too few on track, over the "
                     + "cap, a required kind missing, a writer who declined). Students read their own; advisors pass "
                     + "studentId. Accept: text/csv gives one row per target.")
-    @Parameter(name = "studentId", in = ParameterIn.QUERY, description = "Advisors: the student to read (same institution)")
     CoverageView coverage(AccessScope scope) {
         return new CoverageView(scope.studentId(), clock.instant(), coverage.coverage(scope));
     }

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * holding their ids, {@code {_id: "mentors|tenant|student", ids: [...]}}. A student's list is then read by
  * {@code _id} twice (this document, then the records by {@code _id $in}), so what it costs follows that
  * student's own records, not the collection's: on MongoDB and on the in-process server, which has no other
- * index it can use for such a list (it ignores non-unique indexes).
+ * index it can use for such a list (it ignores non-unique indexes). An advisor's institution-wide view reads the
+ * same way through one document per (collection, tenant), {@code {_id: "mentors|tenant", ids: [...]}}.
  *
  * <p>The outbox adds a new aggregate's id here before it inserts the aggregate, so a crash in between leaves at
  * most an id with no record behind it, which {@link #find} skips. Records are never removed from a student
@@ -57,6 +58,7 @@ public class StudentIndex {
         for (AggregateRoot aggregate : aggregates) {
             ids.computeIfAbsent(key(collection, aggregate.getTenant(), aggregate.getStudentId()), k -> new LinkedHashSet<>())
                     .add(aggregate.getId());
+            ids.computeIfAbsent(tenantKey(collection, aggregate.getTenant()), k -> new LinkedHashSet<>()).add(aggregate.getId());
         }
         if (ids.isEmpty()) {
             return;
@@ -72,6 +74,24 @@ public class StudentIndex {
         backfill(collection);
         Document entry = mongo.getCollection(COLLECTION).find(Filters.eq("_id", key(collection, tenant, studentId))).first();
         return entry == null ? List.of() : entry.getList("ids", String.class, List.of());
+    }
+
+    /** Every record of the tenant in {@code type}'s collection, read by {@code _id}: for institution-wide views. */
+    public <T extends AggregateRoot> List<T> findInTenant(Class<T> type, String tenant) {
+        String collection = mongo.getCollectionName(type);
+        backfill(collection);
+        Document entry = mongo.getCollection(COLLECTION).find(Filters.eq("_id", tenantKey(collection, tenant))).first();
+        List<String> ids = entry == null ? List.of() : entry.getList("ids", String.class, List.of());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<T> records = new ArrayList<>(ids.size());
+        for (T record : mongo.find(Query.query(Criteria.where("_id").in(ids)), type)) {
+            if (tenant.equals(record.getTenant())) {
+                records.add(record);
+            }
+        }
+        return records;
     }
 
     /** Every record of the student in scope, read by {@code _id}; each is checked against the scope. */
@@ -107,6 +127,8 @@ public class StudentIndex {
                 if (doc.getString("tenant") != null && doc.getString("studentId") != null) {
                     ids.computeIfAbsent(key(collection, doc.getString("tenant"), doc.getString("studentId")),
                             k -> new LinkedHashSet<>()).add(String.valueOf(doc.get("_id")));
+                    ids.computeIfAbsent(tenantKey(collection, doc.getString("tenant")),
+                            k -> new LinkedHashSet<>()).add(String.valueOf(doc.get("_id")));
                 }
             }
             List<WriteModel<Document>> writes = new ArrayList<>();
@@ -116,6 +138,10 @@ public class StudentIndex {
             index.bulkWrite(writes, UNORDERED);
         }
         backfilled.add(collection);
+    }
+
+    private static String tenantKey(String collection, String tenant) {
+        return collection + "|" + URLEncoder.encode(tenant, StandardCharsets.UTF_8);
     }
 
     private static String key(String collection, String tenant, String studentId) {
