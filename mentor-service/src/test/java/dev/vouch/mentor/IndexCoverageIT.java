@@ -41,6 +41,8 @@ class IndexCoverageIT {
             // The outbox sweep, every vouch.outbox.sweep-interval: not on a request's or an event's path; and the
             // student index's one-off fill, which reads the collection once.
             "mentors", Set.of(Set.of("pendingEvents.0"), Set.of()),
+            // Likewise for the writers' load announcements, which go out through the same outbox.
+            "writer_load", Set.of(Set.of("pendingEvents.0"), Set.of()),
             // A mentor's contact page: served by the mentor_history index on MongoDB, a scan in-process.
             "contacts", Set.of(Set.of("tenant", "studentId", "mentorId")),
             // The student index's one-off fill for records written before it existed.

@@ -179,7 +179,7 @@ class WriterIT {
         ApiClient advisor = new ApiClient(port).as(TestTokens.advisor(tenant, "advisor-1"));
         JsonNode two = await().atMost(Duration.ofSeconds(30)).until(() -> advisor.get("/api/v1/advisor/writers").json(),
                 page -> page.get("total").asInt() == 2);
-        String leeId = two.get("items").valueStream().filter(w -> w.has("email")).findFirst().orElseThrow()
+        String leeId = two.get("items").valueStream().filter(w -> w.hasNonNull("email")).findFirst().orElseThrow()
                 .get("writerId").asString();
 
         assertThat(advisor.post("/api/v1/advisor/writers/" + leeId + "/mentors", "{\"mentorId\":\"" + camsLee + "\"}")

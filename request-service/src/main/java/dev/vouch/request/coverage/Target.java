@@ -5,6 +5,7 @@ import dev.vouch.events.CoverageGap;
 import dev.vouch.events.LetterKind;
 import dev.vouch.events.TargetCoverageChanged;
 import dev.vouch.kit.outbox.AggregateRoot;
+import dev.vouch.kit.outbox.ListedByStudent;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,7 +25,7 @@ import java.util.UUID;
  * {@code TargetCoverageChanged} only when the gaps (or the deadline they count against) change.
  */
 @Document(Target.COLLECTION)
-public class Target extends AggregateRoot {
+public class Target extends AggregateRoot implements ListedByStudent {
 
     public static final String COLLECTION = "targets";
 

@@ -4,6 +4,7 @@ import dev.vouch.events.ApplicationSystem;
 import dev.vouch.events.LetterKind;
 import dev.vouch.kit.outbox.ConflictRetry;
 import dev.vouch.kit.outbox.EventOutbox;
+import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.web.ConflictException;
 import dev.vouch.request.letter.LetterDraft;
@@ -37,12 +38,14 @@ public class TargetCoverage implements TargetAssignments {
     static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
+    private final StudentIndex students;
     private final EventOutbox outbox;
     private final Map<ApplicationSystem, CoverageRule> rules;
     private final Clock clock;
 
-    TargetCoverage(MongoTemplate mongo, EventOutbox outbox, CoverageProperties properties, Clock clock) {
+    TargetCoverage(MongoTemplate mongo, StudentIndex students, EventOutbox outbox, CoverageProperties properties, Clock clock) {
         this.mongo = mongo;
+        this.students = students;
         this.outbox = outbox;
         this.rules = properties.rules();
         this.clock = clock;
@@ -115,7 +118,7 @@ public class TargetCoverage implements TargetAssignments {
     public List<TargetView> coverage(AccessScope scope) {
         List<LetterRequest> letters = lettersOf(scope.tenant(), scope.studentId());
         Map<String, String> names = new LinkedHashMap<>();
-        for (Target target : mongo.find(Query.query(scope.criteria()), Target.class)) {
+        for (Target target : students.find(Target.class, scope)) {
             names.putIfAbsent(Coverage.key(target.getName()), target.getName());
         }
         letters.forEach(letter -> letter.getTargets().forEach(name -> names.putIfAbsent(Coverage.key(name), name)));
@@ -145,7 +148,6 @@ public class TargetCoverage implements TargetAssignments {
 
     /** A student has tens of letters at most: read them all and match targets here. */
     private List<LetterRequest> lettersOf(String tenant, String studentId) {
-        return mongo.find(Query.query(Criteria.where(AccessScope.TENANT_FIELD).is(tenant)
-                .and(AccessScope.STUDENT_FIELD).is(studentId)), LetterRequest.class);
+        return students.find(LetterRequest.class, tenant, studentId);
     }
 }

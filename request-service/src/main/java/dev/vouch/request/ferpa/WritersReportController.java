@@ -1,6 +1,7 @@
 package dev.vouch.request.ferpa;
 
 import dev.vouch.events.LetterStatus;
+import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.kit.security.AccessScope;
 import dev.vouch.kit.security.AccessScopeArgumentResolver;
 import dev.vouch.kit.security.Role;
@@ -13,13 +14,8 @@ import dev.vouch.request.mentor.KnownMentor;
 import dev.vouch.request.mentor.MentorDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,16 +39,20 @@ class WritersReportController {
 
     static final String REPORT = "letters/writers";
     /** Writers who were asked: a planned letter has no writer yet, a cancelled or declined one is not written. */
+    /** Soonest deadline first; a letter without one last. */
+    private static final Comparator<LetterRequest> BY_DEADLINE = Comparator.comparing(LetterRequest::getDeadline,
+            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(LetterRequest::getId);
+
     static final Set<LetterStatus> WRITING = EnumSet.of(LetterStatus.REQUESTED, LetterStatus.ACCEPTED,
             LetterStatus.SUBMITTED);
 
-    private final MongoTemplate mongo;
+    private final StudentIndex students;
     private final MentorDirectory mentors;
     private final AccessLog log;
     private final Clock clock;
 
-    WritersReportController(MongoTemplate mongo, MentorDirectory mentors, AccessLog log, Clock clock) {
-        this.mongo = mongo;
+    WritersReportController(StudentIndex students, MentorDirectory mentors, AccessLog log, Clock clock) {
+        this.students = students;
         this.mentors = mentors;
         this.log = log;
         this.clock = clock;
@@ -63,11 +64,11 @@ class WritersReportController {
                     + "accepted or submitted), with the letter's purpose, targets, status and dates; nothing about "
                     + "the content, which Vouch never holds. Students read their own; advisors pass studentId, and "
                     + "each such read is recorded in the access log. Accept: text/csv gives one row per letter.")
-    @Parameter(name = "studentId", in = ParameterIn.QUERY, description = "Advisors: the student to read (same institution)")
     WritersReport writers(AccessScope scope) {
         Instant now = clock.instant();
-        List<LetterRequest> letters = mongo.find(Query.query(scope.criteria().and("waiverSigned").is(true)
-                .and("status").in(WRITING)).with(Sort.by("deadline", "_id")), LetterRequest.class);
+        List<LetterRequest> letters = students.find(LetterRequest.class, scope).stream()
+                .filter(letter -> letter.isWaiverSigned() && WRITING.contains(letter.getStatus()))
+                .sorted(BY_DEADLINE).toList();
         List<WriterEntry> entries = letters.stream().map(letter -> new WriterEntry(
                 mentors.find(letter.getMentorId()).filter(m -> m.belongsTo(scope.tenant(), scope.studentId()))
                         .map(KnownMentor::getName).orElse(null),

@@ -96,6 +96,12 @@ public class StudentIndex {
 
     /** Every record of the student in scope, read by {@code _id}; each is checked against the scope. */
     public <T extends AggregateRoot> List<T> find(Class<T> type, AccessScope scope) {
+        return find(type, scope.tenant(), scope.studentId());
+    }
+
+    /** Every record of one student, read by {@code _id}: for work done on an event's behalf, outside a request. */
+    public <T extends AggregateRoot> List<T> find(Class<T> type, String tenant, String studentId) {
+        AccessScope scope = new AccessScope(tenant, studentId, null);
         String collection = mongo.getCollectionName(type);
         List<String> ids = ids(collection, scope.tenant(), scope.studentId());
         if (ids.isEmpty()) {
