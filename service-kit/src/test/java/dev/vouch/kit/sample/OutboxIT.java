@@ -28,7 +28,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.vouch.testsupport.EventProbe.header;
@@ -145,6 +148,33 @@ class OutboxIT {
         assertThat(published).extracting(r -> header(r, "ce_id")).containsExactly(added.eventId(), archived.eventId());
         relay.sweep();
         assertThat(probe.upToEnd(keyed(student))).hasSize(2);
+    }
+
+    @Test
+    void documentsHandedOverTogetherArePublishedInOrderAndLeaveNothingPending() {
+        String student = "student-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String mentorId = UUID.randomUUID().toString();
+            ids.add(mentorId);
+            insertWithPending(new SampleMentor(mentorId, "med-school", student, "Dr. " + i),
+                    PendingEvent.of(events.envelope(new MentorAdded(mentorId, "Dr. " + i, null, null, null,
+                            MentorRelationship.RESEARCH_PI, null, 90), "med-school", student, 1)),
+                    PendingEvent.of(events.envelope(new MentorArchived(mentorId), "med-school", student, 2)));
+        }
+
+        ids.forEach(id -> relay.publishSoon("sample_mentors", id, 2));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ids.stream().allMatch(id -> pendingOf(id).isEmpty()) && relay.backlog() == 0);
+        probe.await(keyed(student), 80);
+        List<ConsumerRecord<String, byte[]>> published = probe.upToEnd(keyed(student));
+        assertThat(published).hasSize(80);
+        Map<String, List<String>> sequences = new LinkedHashMap<>();
+        published.forEach(r -> sequences.computeIfAbsent(header(r, "ce_subject"), k -> new ArrayList<>())
+                .add(header(r, "ce_sequence")));
+        assertThat(sequences).hasSize(40);
+        assertThat(sequences.values()).allSatisfy(order -> assertThat(order).containsExactly("1", "2"));
     }
 
     @Test
