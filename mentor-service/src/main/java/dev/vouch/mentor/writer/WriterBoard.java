@@ -76,7 +76,8 @@ public class WriterBoard {
         Map<String, Mentor> all = new LinkedHashMap<>();
         studentMentors.forEach(m -> all.put(m.getId(), m));
         if (!keys.isEmpty()) {
-            mentorsOf(tenant).stream().filter(m -> m.getWriterKey() != null && keys.contains(m.getWriterKey()))
+            // Per ranking request: the {tenant, writerKey} index serves it on MongoDB (the in-process server scans).
+            mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("writerKey").in(keys)), Mentor.class)
                     .forEach(m -> all.putIfAbsent(m.getId(), m));
         }
         List<String> linkedIds = linked.entrySet().stream()
