@@ -43,7 +43,6 @@ import static dev.vouch.local.Rehearsal.eventIdsBySubject;
 import static dev.vouch.local.Rehearsal.figures;
 import static dev.vouch.local.Rehearsal.header;
 import static dev.vouch.local.Rehearsal.readAll;
-import static dev.vouch.local.Rehearsal.recordsAbout;
 import static dev.vouch.local.Rehearsal.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
