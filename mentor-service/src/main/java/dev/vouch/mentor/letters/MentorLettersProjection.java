@@ -10,6 +10,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import dev.vouch.kit.outbox.ConflictRetry;
+import dev.vouch.kit.outbox.VersionedFilter;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import dev.vouch.events.EventEnvelope;
@@ -129,8 +130,8 @@ public class MentorLettersProjection {
                 Number revision = (Number) before.get(REVISION);
                 Document set = new Document(REVISION, revision == null ? 1L : revision.longValue() + 1);
                 entry.getValue().forEach((field, state) -> set.append("letters." + field, state));
-                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", entry.getKey()),
-                        Filters.eq(REVISION, revision == null ? null : revision.longValue())), new Document("$set", set)));
+                writes.add(new UpdateOneModel<>(VersionedFilter.of(entry.getKey(), REVISION,
+                        revision == null ? null : revision.longValue()), new Document("$set", set)));
                 conditional++;
             }
         }

@@ -15,6 +15,7 @@ import dev.vouch.reminder.projection.Letter;
 import dev.vouch.reminder.projection.Mentor;
 import dev.vouch.reminder.projection.StudentSubjects;
 import dev.vouch.reminder.projection.Target;
+import dev.vouch.kit.outbox.VersionedFilter;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -144,8 +145,8 @@ public class ProjectionStore {
             if (change.isFirstSeen()) {
                 writes.add(new InsertOneModel<>(doc));
             } else {
-                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", doc.get("_id")),
-                        Filters.eq("sequence", sequence.applyAsLong(change.before()))), doc));
+                writes.add(new ReplaceOneModel<>(VersionedFilter.of(doc.get("_id"), "sequence",
+                        sequence.applyAsLong(change.before())), doc));
                 updates++;
             }
         }
