@@ -68,13 +68,15 @@ public class DueReminderScheduler {
         while (true) {
             ReminderSchedule.ClaimBatch batch = schedule.claimBatch(now, batchSize, owner, lease);
             Map<String, ReminderSchedule.Claim> bySubject = new HashMap<>();
+            Map<ReminderSchedule.Claim, Instant> again = new HashMap<>();
             for (ReminderSchedule.Claim claim : batch.claims()) {
                 if (handled.add(claim.subject())) {
                     bySubject.put(claim.subject(), claim);
                 } else {
-                    schedule.release(claim, claim.fireAt());
+                    again.put(claim, claim.fireAt());
                 }
             }
+            schedule.release(again);
             if (bySubject.isEmpty()) {
                 // Another instance won this round's candidates: look again while full batches are still seen.
                 if (!batch.more() || ++roundsWithoutWork > 3) {
@@ -88,7 +90,7 @@ public class DueReminderScheduler {
                 metrics.fired(kind);
             }
             fired += outcome.fired().size();
-            bySubject.forEach((subject, claim) -> schedule.release(claim, outcome.schedule().get(subject)));
+            schedule.release(nextTimes(bySubject, outcome));
             if (!batch.more()) {
                 return fired;
             }
@@ -116,7 +118,15 @@ public class DueReminderScheduler {
         }
         Judgement.Outcome outcome = judgement.fire(bySubject.keySet(), now);
         outcome.fired().forEach(metrics::fired);
-        bySubject.forEach((subject, claim) -> schedule.release(claim, outcome.schedule().get(subject)));
+        schedule.release(nextTimes(bySubject, outcome));
         return outcome.fired().size();
+    }
+
+    /** Each claim with its subject's next fire time after judging (null: nothing pending). */
+    private static Map<ReminderSchedule.Claim, Instant> nextTimes(Map<String, ReminderSchedule.Claim> bySubject,
+                                                                 Judgement.Outcome outcome) {
+        Map<ReminderSchedule.Claim, Instant> next = new HashMap<>();
+        bySubject.forEach((subject, claim) -> next.put(claim, outcome.schedule().get(subject)));
+        return next;
     }
 }

@@ -4,13 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.vouch.kit.outbox.VersionedFilter;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,56 +82,68 @@ public class ReminderSchedule {
 
     /**
      * Claims up to {@code limit} subjects due by {@code now} and not leased by another instance. Finding the
-     * candidates reads only this small collection; each claim is a compare-and-set on {@code (_id, version)}.
-     * {@code more} says the query found a full batch of candidates, so
-     * more may be due even when another instance won some of them.
+     * candidates reads only this small collection; the claims are compare-and-sets on {@code (_id, version)}.
+     * {@code more} says the query found a full batch of candidates, so more may be due even when another
+     * instance won some of them.
      */
     public ClaimBatch claimBatch(Instant now, int limit, String owner, Duration lease) {
         Date at = Date.from(now);
         List<Document> candidates = new ArrayList<>();
-        collection().find(Filters.and(Filters.lte("fireAt", at),
-                        Filters.or(Filters.exists("leaseUntil", false), Filters.lte("leaseUntil", at))))
+        collection().find(new Document("fireAt", new Document("$lte", at)).append("$or", List.of(
+                        new Document("leaseUntil", new Document("$exists", false)),
+                        new Document("leaseUntil", new Document("$lte", at)))))
                 .limit(limit).into(candidates);
-        List<Claim> claimed = new ArrayList<>(candidates.size());
-        for (Document candidate : candidates) {
-            long version = version(candidate);
-            Document won = collection().findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", candidate.get("_id")), Filters.eq("version", version)),
-                    new Document("$set", new Document("owner", owner).append("leaseUntil", Date.from(now.plus(lease))))
-                            .append("$inc", new Document("version", 1L)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (won != null) {
-                claimed.add(new Claim(won.getString("_id"), won.getDate("fireAt").toInstant(), version(won)));
-            }
-        }
-        return new ClaimBatch(claimed, candidates.size() == limit);
+        return new ClaimBatch(claim(candidates, now, owner, lease), candidates.size() == limit);
     }
 
     /**
      * Claims these subjects if they are due by {@code now} and not leased by another instance: read by
-     * {@code _id}, each claim a compare-and-set on {@code (_id, version)}. For subjects the stream just found
+     * {@code _id}, claimed by compare-and-set on {@code (_id, version)}. For subjects the stream just found
      * due, so firing them needs no search of the schedule.
      */
     public List<Claim> claimSubjects(Collection<String> subjects, Instant now, String owner, Duration lease) {
-        List<Claim> claimed = new ArrayList<>();
         if (subjects.isEmpty()) {
-            return claimed;
+            return List.of();
         }
         Date at = Date.from(now);
+        List<Document> candidates = new ArrayList<>();
         for (Document candidate : collection().find(Filters.in("_id", subjects))) {
             Date fireAt = candidate.getDate("fireAt");
             Date leaseUntil = candidate.getDate("leaseUntil");
-            if (fireAt == null || fireAt.after(at) || (leaseUntil != null && leaseUntil.after(at))) {
-                continue;
+            if (fireAt != null && !fireAt.after(at) && (leaseUntil == null || !leaseUntil.after(at))) {
+                candidates.add(candidate);
             }
+        }
+        return claim(candidates, now, owner, lease);
+    }
+
+    /**
+     * One bulk write of compare-and-sets, each taking a lease on a candidate still at the version it was read
+     * at; then one read by {@code _id} tells which this instance won (its lease at the version it wrote). A
+     * candidate another instance claimed, or the stream re-armed, in between is left to them.
+     */
+    private List<Claim> claim(List<Document> candidates, Instant now, String owner, Duration lease) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Date until = Date.from(now.plus(lease));
+        Map<Object, Long> claimedAt = new HashMap<>();
+        List<WriteModel<Document>> writes = new ArrayList<>(candidates.size());
+        for (Document candidate : candidates) {
             long version = version(candidate);
-            Document won = collection().findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", candidate.get("_id")), Filters.eq("version", version)),
-                    new Document("$set", new Document("owner", owner).append("leaseUntil", Date.from(now.plus(lease))))
-                            .append("$inc", new Document("version", 1L)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (won != null) {
-                claimed.add(new Claim(won.getString("_id"), won.getDate("fireAt").toInstant(), version(won)));
+            claimedAt.put(candidate.get("_id"), version + 1);
+            writes.add(new UpdateOneModel<>(VersionedFilter.of(candidate.get("_id"), "version", version),
+                    new Document("$set", new Document("owner", owner).append("leaseUntil", until))
+                            .append("$inc", new Document("version", 1L))));
+        }
+        if (collection().bulkWrite(writes, UNORDERED).getModifiedCount() == 0) {
+            return List.of();
+        }
+        List<Claim> claimed = new ArrayList<>(candidates.size());
+        for (Document entry : collection().find(Filters.in("_id", claimedAt.keySet()))) {
+            if (owner.equals(entry.getString("owner")) && until.equals(entry.getDate("leaseUntil"))
+                    && claimedAt.get(entry.get("_id")) == version(entry)) {
+                claimed.add(new Claim(entry.getString("_id"), entry.getDate("fireAt").toInstant(), version(entry)));
             }
         }
         return claimed;
@@ -142,18 +154,25 @@ public class ReminderSchedule {
     }
 
     /**
-     * Ends a claim: sets the subject's next time (or removes it when nothing is pending), unless someone wrote
-     * the entry since the claim, whose entry then stands.
+     * Ends claims, in one bulk write: sets each subject's next time (or removes it when nothing is pending),
+     * unless someone wrote the entry since the claim, whose entry then stands.
      */
-    public void release(Claim claim, Instant nextFireAt) {
-        var filter = Filters.and(Filters.eq("_id", claim.subject()), Filters.eq("version", claim.version()));
-        if (nextFireAt == null) {
-            collection().deleteOne(filter);
-        } else {
-            collection().updateOne(filter, new Document("$set", new Document("fireAt", Date.from(nextFireAt)))
-                    .append("$unset", new Document("owner", "").append("leaseUntil", ""))
-                    .append("$inc", new Document("version", 1L)));
+    public void release(Map<Claim, Instant> nextFireByClaim) {
+        if (nextFireByClaim.isEmpty()) {
+            return;
         }
+        List<WriteModel<Document>> writes = new ArrayList<>(nextFireByClaim.size());
+        nextFireByClaim.forEach((claim, nextFireAt) -> {
+            var filter = VersionedFilter.of(claim.subject(), "version", claim.version());
+            if (nextFireAt == null) {
+                writes.add(new DeleteOneModel<>(filter));
+            } else {
+                writes.add(new UpdateOneModel<>(filter, new Document("$set", new Document("fireAt", Date.from(nextFireAt)))
+                        .append("$unset", new Document("owner", "").append("leaseUntil", ""))
+                        .append("$inc", new Document("version", 1L))));
+            }
+        });
+        collection().bulkWrite(writes, UNORDERED);
     }
 
     private static long version(Document doc) {
