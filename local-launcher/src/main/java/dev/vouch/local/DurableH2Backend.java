@@ -1,14 +1,25 @@
 package dev.vouch.local;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+
+import java.util.List;
 
 /**
  * mongo-java-server's H2 backend, answering a command only once what it wrote (or read of others' writes) is
  * committed to the file. The library itself leaves committing to the MVStore's background writer, about once
- * a second, so a crash lost the writes of the last second although each had been acknowledged.
+ * a second, so a crash lost the writes of the last second although each had been acknowledged. Its unique
+ * indexes keep their keys typed ({@link KeyValueType}), so a lookup by {@code _id} or by a unique index costs
+ * comparisons of strings and numbers rather than of serialized objects.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -29,6 +40,46 @@ final class DurableH2Backend extends H2Backend {
             if (groupCommit.uncommitted()) {
                 groupCommit.await();
             }
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /**
+     * The library's database with typed unique indexes. An inner class: the library opens a database's indexes
+     * from within its constructor, and an inner class already knows its backend (and the store) by then.
+     */
+    private final class Database extends H2Database {
+
+        private static final String LEGACY_INDEX = "._index_";
+        private static final String TYPED_INDEX = "._typed_index_";
+
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            // A store written before keys were typed: its index is dropped here and rebuilt from the documents
+            // (the library fills an empty index when it adds it to the collection).
+            if (store.hasMap(namespace + LEGACY_INDEX + indexName)) {
+                store.removeMap(namespace + LEGACY_INDEX + indexName);
+            }
+            MVMap<KeyValue, Object> map = store.openMap(namespace + TYPED_INDEX + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+            return new TypedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(getFullCollectionNamespace(collection.getCollectionName()) + TYPED_INDEX + indexName);
         }
     }
 }

@@ -1,0 +1,98 @@
+package dev.vouch.local;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local store's unique indexes, with typed keys: found, unique, kept across a restart, rebuilt from an older file. */
+class TypedUniqueIndexTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void lookupsAndUniquenessHoldAcrossARestart() {
+        Path file = folder.resolve("store.mv");
+        withStore(file, DURABLE, letters -> {
+            letters.createIndex(Indexes.ascending("_id", "sequence"), new IndexOptions().unique(true));
+            for (int i = 0; i < 500; i++) {
+                letters.insertOne(new Document("_id", "letter-" + i).append("sequence", (long) i)
+                        .append("due", new Date(1_000L * i)));
+            }
+        });
+        withStore(file, DURABLE, letters -> {
+            assertThat(letters.find(new Document("_id", "letter-42").append("sequence", 42L)).first()).isNotNull();
+            assertThat(letters.find(new Document("_id", "letter-42").append("sequence", 41L)).first()).isNull();
+            // A compare-and-set write by (_id, sequence), as the projections make it
+            assertThat(letters.replaceOne(new Document("_id", "letter-7").append("sequence", 7L),
+                    new Document("_id", "letter-7").append("sequence", 8L)).getMatchedCount()).isEqualTo(1);
+            assertThat(letters.replaceOne(new Document("_id", "letter-7").append("sequence", 7L),
+                    new Document("_id", "letter-7").append("sequence", 9L)).getMatchedCount()).isZero();
+            assertThatThrownBy(() -> letters.insertOne(new Document("_id", "letter-3").append("sequence", 3L)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(letters.countDocuments()).isEqualTo(500);
+        });
+        withStore(file, DURABLE, letters -> {
+            assertThat(letters.find(new Document("_id", "letter-7").append("sequence", 8L)).first()).isNotNull();
+            assertThat(letters.find(new Document("_id", "letter-499")).first()).containsEntry("sequence", 499L);
+        });
+    }
+
+    @Test
+    void aStoreWrittenWithTheLibrarysIndexesIsReadAndItsIndexesRebuilt() {
+        Path file = folder.resolve("older.mv");
+        withStore(file, false, letters -> {
+            letters.createIndex(Indexes.ascending("_id", "sequence"), new IndexOptions().unique(true));
+            for (int i = 0; i < 50; i++) {
+                letters.insertOne(new Document("_id", "letter-" + i).append("sequence", (long) i));
+            }
+        });
+        withStore(file, DURABLE, letters -> {
+            assertThat(letters.find(new Document("_id", "letter-9").append("sequence", 9L)).first()).isNotNull();
+            assertThatThrownBy(() -> letters.insertOne(new Document("_id", "letter-9").append("sequence", 10L)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            letters.insertOne(new Document("_id", "letter-50").append("sequence", 50L));
+            assertThat(letters.countDocuments()).isEqualTo(51);
+        });
+        try (MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            assertThat(reopened.getMapNames()).noneMatch(name -> name.contains("._index_"))
+                    .anyMatch(name -> name.contains("._typed_index_"));
+        }
+    }
+
+    private static final boolean DURABLE = true;
+
+    private static void withStore(Path file, boolean durable, Consumer<MongoCollection<Document>> work) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        GroupCommit groupCommit = new GroupCommit(store, false);
+        MongoBackend backend = durable ? new DurableH2Backend(store, groupCommit) : new H2Backend(store);
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
+            work.accept(client.getDatabase("vouch").getCollection("letters"));
+        } finally {
+            server.shutdown();
+            groupCommit.close();
+            store.commit();
+            store.close();
+        }
+    }
+}
