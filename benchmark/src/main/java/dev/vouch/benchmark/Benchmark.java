@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,12 @@ public final class Benchmark implements Callable<Integer> {
     Path launcherJar;
     @Option(names = "--data-dir", description = "Where the stack keeps its data (default: a new temporary folder)")
     Path dataDir;
+    @Option(names = "--only", split = ",", paramLabel = "PART",
+            description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all; rebuild reads what kafka produced)")
+    Set<Part> only = EnumSet.allOf(Part.class);
+
+    /** The parts of a run, in the order they run. */
+    enum Part { store, api, latency, kafka, rebuild, tenants }
 
     private final Report report = new Report();
 
@@ -82,18 +90,26 @@ public final class Benchmark implements Callable<Integer> {
         try (LocalStackProcess stack = LocalStackProcess.start(launcherJar.toAbsolutePath(), data.resolve("stack"), portBase, launcherHeap);
              KafkaFigures kafka = new KafkaFigures(stack.bootstrapServers())) {
             log("Stack ready in %.0f s", (System.nanoTime() - startedAt) / 1e9);
-            double raw = step("raw store and derivation", () -> storeFigures(data, stack,
+            double raw = !only.contains(Part.store) ? Double.NaN : step("raw store and derivation", () -> storeFigures(stack,
                     pick(rawDocs, 100_000, 20_000), pick(derivationStudents, 10_000, 1_000)), Double.NaN);
-            SmallTenant small = step("small tenant on an empty store", () -> SmallTenant.create(stack), null);
+            SmallTenant small = !only.contains(Part.tenants) ? null
+                    : step("small tenant on an empty store", () -> SmallTenant.create(stack), null);
             Map<String, Samples> emptyViews = small == null ? Map.of() : step("small tenant views, empty store",
                     () -> small.views(stack), Map.of());
-            double postRate = step("API", () -> apiFigures(stack, apiLoad), Double.NaN);
-            step("latency", () -> {
-                latencyFigures(stack, latencyLoad);
-                return null;
-            }, null);
-            step("through Kafka", () -> kafkaFigures(stack, kafka, students, raw, postRate, lagWait), null);
-            step("rebuild", () -> rebuildFigure(stack, kafka, lagWait), null);
+            double postRate = !only.contains(Part.api) ? Double.NaN
+                    : step("API", () -> apiFigures(stack, apiLoad), Double.NaN);
+            if (only.contains(Part.latency)) {
+                step("latency", () -> {
+                    latencyFigures(stack, latencyLoad);
+                    return null;
+                }, null);
+            }
+            if (only.contains(Part.kafka)) {
+                step("through Kafka", () -> kafkaFigures(stack, kafka, students, raw, postRate, lagWait), null);
+            }
+            if (only.contains(Part.rebuild)) {
+                step("rebuild", () -> rebuildFigure(stack, kafka, lagWait), null);
+            }
             if (small != null) {
                 step("other tenants' data", () -> {
                     seedOthers(stack, pick(mentors, 50_000, 5_000), pick(letters, 20_000, 2_000));
@@ -126,12 +142,11 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     /** Raw store and derivation on it, in this JVM. Answers the raw rate. */
-    private double storeFigures(Path data, LocalStackProcess stack, int docs, int derivationStudents) throws IOException {
-        Path folder = Files.createDirectories(data.resolve("store"));
-        try (StoreFigures store = new StoreFigures(folder)) {
+    private double storeFigures(LocalStackProcess stack, int docs, int derivationStudents) {
+        try (StoreFigures store = new StoreFigures("mongodb://localhost:" + stack.mongoPort)) {
             log("Raw store: %,d upserts by _id ...", docs);
             double raw = store.rawUpsertsPerSecond(docs);
-            report.add("raw store (H2 file, " + StoreFigures.CACHE_MB + " MB cache): batched upserts by _id",
+            report.add("raw store (the launcher's: H2 file, " + StoreFigures.CACHE_MB + " MB cache, group commit): batched upserts by _id",
                     Report.rate(raw, "docs/s"), "", "");
             log("Derivation: %,d students ...", derivationStudents);
             StoreFigures.Derivation derivation = store.derivation(derivationStudents, stack.bootstrapServers(), stack.dataDir);

@@ -7,42 +7,34 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.reminder.ReminderServiceApplication;
 import dev.vouch.reminder.stream.StreamDerivation;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The store the local stack uses (mongo-java-server on an H2 file, with the launcher's page cache), in this JVM:
- * its raw rate of batched upserts by {@code _id}, and reminder-service's derivation on it.
+ * The store the local stack uses, the launcher's own (mongo-java-server on an H2 file, with its page cache,
+ * typed index keys and group commit), in databases of the harness's: its raw rate of batched upserts by
+ * {@code _id}, and reminder-service's derivation on it, run in this JVM.
  */
 final class StoreFigures implements AutoCloseable {
 
-    static final int CACHE_MB = 128; // as LocalMongo
+    static final int CACHE_MB = 128; // as the launcher's LocalMongo
     private static final int BATCH = 500;
 
-    private final MongoServer server;
-    private final H2Backend backend;
     private final String uri;
 
-    StoreFigures(Path folder) {
-        MVStore store = new MVStore.Builder().fileName(folder.resolve("bench.mv").toString()).cacheSize(CACHE_MB).open();
-        backend = new H2Backend(store);
-        server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
-        uri = "mongodb://localhost:" + address.getPort();
+    /** @param uri the store's address, without a database */
+    StoreFigures(String uri) {
+        this.uri = uri;
     }
 
     /** Upserts of ~1 KB documents by {@code _id}, batches of 500: {@code docs} new ones, then the same again. */
@@ -126,7 +118,6 @@ final class StoreFigures implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        backend.close();
+        // the store is the stack's: it stops with the stack
     }
 }
