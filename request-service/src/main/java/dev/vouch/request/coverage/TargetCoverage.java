@@ -81,11 +81,18 @@ public class TargetCoverage implements TargetAssignments {
         if (draft.overrideCap() || draft.targets().isEmpty()) {
             return;
         }
-        List<LetterRequest> letters = lettersOf(scope.tenant(), scope.studentId());
+        // The student's letters are read only when a named target is one they described (and so has a cap).
+        List<LetterRequest> letters = null;
         for (String name : draft.targets()) {
             Target target = mongo.findById(Target.idOf(scope.tenant(), scope.studentId(), name), Target.class);
+            if (target == null) {
+                continue;
+            }
+            if (letters == null) {
+                letters = lettersOf(scope.tenant(), scope.studentId());
+            }
             CoverageRule rule = ruleOf(target);
-            if (target != null && Coverage.atCap(rule, assignedTo(name, letters))) {
+            if (Coverage.atCap(rule, assignedTo(name, letters))) {
                 throw new ConflictException("coverage-cap", target.getSystem() + " accepts at most "
                         + rule.maxLetters() + " letters per target and " + target.getName() + " has them already; "
                         + "send overrideCap: true to assign this one anyway (the system itself would drop it)")
@@ -101,12 +108,20 @@ public class TargetCoverage implements TargetAssignments {
         if (letter.getTargets().isEmpty()) {
             return;
         }
-        List<LetterRequest> letters = lettersOf(letter.getTenant(), letter.getStudentId());
+        // Only targets the student described have a coverage to follow; the letters are read once, if any does.
+        List<LetterRequest> letters = null;
         for (String name : letter.getTargets()) {
             String id = Target.idOf(letter.getTenant(), letter.getStudentId(), name);
+            if (!mongo.exists(Query.query(Criteria.where("_id").is(id)), Target.class)) {
+                continue;
+            }
+            if (letters == null) {
+                letters = lettersOf(letter.getTenant(), letter.getStudentId());
+            }
+            List<LetterRequest> known = letters;
             ConflictRetry.retrying(ATTEMPTS, () -> {
                 Target target = mongo.findById(id, Target.class);
-                if (target != null && target.cover(coverageOf(target, letters), false, clock.instant())) {
+                if (target != null && target.cover(coverageOf(target, known), false, clock.instant())) {
                     outbox.save(target);
                 }
                 return target;
