@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Starts the local stack and measures the whole path, printing one table: each figure beside the baseline
@@ -62,6 +63,9 @@ public final class Benchmark implements Callable<Integer> {
 
     /** The parts of a run, in the order they run. */
     enum Part { store, api, latency, kafka, rebuild, tenants }
+
+    /** Students the API's write loads go round. */
+    private static final int API_STUDENTS = 200;
 
     private final Report report = new Report();
 
@@ -165,11 +169,9 @@ public final class Benchmark implements Callable<Integer> {
         String mentorApi = stack.api("mentor-service");
         String requestApi = stack.api("request-service");
         String token = Api.token(mentorApi, "api-school", "api-student", "STUDENT");
-        String mentor = null;
         for (int i = 0; i < 5; i++) {
-            mentor = Api.createMentor(mentorApi, token, "Dr. Api " + i);
+            Api.createMentor(mentorApi, token, "Dr. Api " + i);
         }
-        String mentorId = mentor;
         String liveness = stack.management("mentor-service") + "/actuator/health/liveness";
         log("API: %s per endpoint at concurrency %d ...", load, concurrency);
         Samples trivial = Api.closedLoop(concurrency, load, 200, (w, i) -> Api.get(liveness, null).statusCode());
@@ -178,16 +180,28 @@ public final class Benchmark implements Callable<Integer> {
         Samples list = Api.closedLoop(concurrency, load, 200,
                 (w, i) -> Api.get(mentorApi + "/api/v1/mentors", token).statusCode());
         apiRow("GET /mentors (5 mentors)", list, trivial, Double.NaN, Double.NaN);
-        Samples addMentors = Api.closedLoop(concurrency, load, 201,
-                (w, i) -> Api.post(mentorApi + "/api/v1/mentors", token, Api.mentorBody("Dr. Load " + w + "-" + i)).statusCode());
-        apiRow("POST /mentors", addMentors, trivial, Double.NaN, Double.NaN);
+        // The write loads go round a school's students, as a school's use does: each client writes for the next
+        // student, so no one student collects thousands of records (a student has tens).
+        List<String> writers = new ArrayList<>();
+        List<String> writerMentors = new ArrayList<>();
+        for (int s = 0; s < API_STUDENTS; s++) {
+            writers.add(Api.token(mentorApi, "api-school", "api-writer-" + s, "STUDENT"));
+            writerMentors.add(Api.createMentor(mentorApi, writers.get(s), "Dr. Writer " + s));
+        }
+        AtomicLong next = new AtomicLong();
+        Samples addMentors = Api.closedLoop(concurrency, load, 201, (w, i) -> Api.post(mentorApi + "/api/v1/mentors",
+                writers.get((int) (next.getAndIncrement() % API_STUDENTS)), Api.mentorBody("Dr. Load " + w + "-" + i)).statusCode());
+        apiRow("POST /mentors (round " + API_STUDENTS + " students)", addMentors, trivial, Double.NaN, Double.NaN);
         backlog(stack, "mentor-service", "POST /mentors");
-        // The letter's mentor must be in request-service's directory before letters are asked of it.
-        awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", token,
-                Api.letterBody(mentorId, Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
-        Samples addLetters = Api.closedLoop(concurrency, load, 201, (w, i) -> Api.post(requestApi + "/api/v1/letters", token,
-                Api.letterBody(mentorId, Instant.now().plus(Duration.ofDays(40)))).statusCode());
-        apiRow("POST /letters", addLetters, trivial, 0.3, 100);
+        // The letters' mentors must be in request-service's directory before letters are asked of them.
+        awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", writers.get(API_STUDENTS - 1),
+                Api.letterBody(writerMentors.get(API_STUDENTS - 1), Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
+        Samples addLetters = Api.closedLoop(concurrency, load, 201, (w, i) -> {
+            int student = (int) (next.getAndIncrement() % API_STUDENTS);
+            return Api.post(requestApi + "/api/v1/letters", writers.get(student),
+                    Api.letterBody(writerMentors.get(student), Instant.now().plus(Duration.ofDays(40)))).statusCode();
+        });
+        apiRow("POST /letters (round " + API_STUDENTS + " students)", addLetters, trivial, 0.3, 100);
         backlog(stack, "request-service", "POST /letters");
         return addMentors.perSecond();
     }
