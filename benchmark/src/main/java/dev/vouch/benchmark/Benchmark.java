@@ -249,9 +249,12 @@ public final class Benchmark implements Callable<Integer> {
         awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", tokens.get(49),
                 Api.letterBody(mentorIds.get(49), Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
         DeadlineLatency.Students students = new DeadlineLatency.Students(tokens, mentorIds);
+        log("Latency: warming up at 10 letters/s for 5 s (not counted) ...");
+        DeadlineLatency.measure(requestApi, stack.bootstrapServers(), students, 10, Duration.ofSeconds(5));
         for (int rate : new int[] {10, 100}) {
             log("Latency at %d letters/s for %s ...", rate, load);
-            Samples samples = DeadlineLatency.measure(requestApi, stack.bootstrapServers(), students, rate, load);
+            DeadlineLatency.Result result = DeadlineLatency.measure(requestApi, stack.bootstrapServers(), students, rate, load);
+            Samples samples = result.total();
             String value = "p50 " + Report.ms(samples.millis(0.5)) + ", p90 " + Report.ms(samples.millis(0.9))
                     + ", p99 " + Report.ms(samples.millis(0.99)) + " (n=" + samples.count()
                     + (samples.failures() > 0 ? ", " + samples.failures() + " missing" : "") + ")";
@@ -262,6 +265,8 @@ public final class Benchmark implements Callable<Integer> {
             } else {
                 report.add(figure, value, "", "");
             }
+            result.stages().forEach((stage, part) -> report.add("  of which " + stage,
+                    "p50 " + Report.ms(part.millis(0.5)) + ", p99 " + Report.ms(part.millis(0.99)), "", ""));
         }
     }
 

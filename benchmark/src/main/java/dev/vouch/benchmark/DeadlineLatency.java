@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * From a letter request's 201 to its {@code DeadlineApproaching} on {@code vouch.reminders}: letters due in five
@@ -37,12 +41,26 @@ final class DeadlineLatency {
     record Students(List<String> tokens, List<String> mentors) {
     }
 
-    static Samples measure(String requestApi, String bootstrap, Students students, int perSecond, Duration duration) {
+    /** The whole way, and its stages by the clocks on the way (milliseconds of the same machine's wall clock). */
+    record Result(Samples total, Map<String, Samples> stages) {
+    }
+
+    /** When one letter passed each point, in epoch milliseconds. */
+    private static final class Passage {
+        volatile long answered;
+        volatile long requestedOnTopic;
+        volatile long fired;
+        volatile long reminderOnTopic;
+        volatile long arrived;
+    }
+
+    static Result measure(String requestApi, String bootstrap, Students students, int perSecond, Duration duration) {
         Map<String, Long> answered = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
+        Map<String, Passage> passages = new ConcurrentHashMap<>();
         AtomicBoolean listening = new AtomicBoolean(true);
         AtomicBoolean ready = new AtomicBoolean();
-        Thread subscriber = new Thread(() -> subscribe(bootstrap, arrived, listening, ready), "deadline-subscriber");
+        Thread subscriber = new Thread(() -> subscribe(bootstrap, arrived, passages, listening, ready), "deadline-subscriber");
         subscriber.start();
         while (!ready.get()) {
             LocalStackProcess.pause(50);
@@ -64,8 +82,11 @@ final class DeadlineLatency {
                     HttpResponse<String> response = Api.post(requestApi + "/api/v1/letters", students.tokens().get(who),
                             Api.letterBody(students.mentors().get(who), Instant.now().plus(Duration.ofDays(5))));
                     long at = System.nanoTime();
+                    long wall = System.currentTimeMillis();
                     if (response.statusCode() == 201) {
-                        answered.put(Api.read(response.body()).get("id").asString(), at);
+                        String letterId = Api.read(response.body()).get("id").asString();
+                        answered.put(letterId, at);
+                        passages.computeIfAbsent(letterId, id -> new Passage()).answered = wall;
                     } else {
                         failed.incrementAndGet();
                     }
@@ -106,16 +127,39 @@ final class DeadlineLatency {
                 nanos[count++] = Math.max(0, at - letter.getValue());
             }
         }
-        return Samples.of(nanos, count, missing, seconds);
+        Map<String, Samples> stages = new LinkedHashMap<>();
+        stages.put("201 -> LetterRequested on vouch.letters (request-service's outbox)",
+                stage(passages, answered.keySet(), p -> p.requestedOnTopic - p.answered, seconds));
+        stages.put("-> DeadlineApproaching fired (reminder-service: consumer, derivation, firing)",
+                stage(passages, answered.keySet(), p -> p.fired - p.requestedOnTopic, seconds));
+        stages.put("-> DeadlineApproaching on vouch.reminders (reminder-service's outbox)",
+                stage(passages, answered.keySet(), p -> p.reminderOnTopic - p.fired, seconds));
+        stages.put("-> at the subscriber", stage(passages, answered.keySet(), p -> p.arrived - p.reminderOnTopic, seconds));
+        return new Result(Samples.of(nanos, count, missing, seconds), stages);
     }
 
-    private static void subscribe(String bootstrap, Map<String, Long> arrived, AtomicBoolean listening, AtomicBoolean ready) {
+    private static Samples stage(Map<String, Passage> passages, Set<String> letters,
+                                 ToLongFunction<Passage> millis, double seconds) {
+        long[] nanos = new long[letters.size()];
+        int count = 0;
+        for (String letter : letters) {
+            Passage p = passages.get(letter);
+            if (p != null && p.answered > 0 && p.requestedOnTopic > 0 && p.fired > 0 && p.reminderOnTopic > 0 && p.arrived > 0) {
+                nanos[count++] = Math.max(0, millis.applyAsLong(p)) * 1_000_000L;
+            }
+        }
+        return Samples.of(nanos, count, letters.size() - count, seconds);
+    }
+
+    private static void subscribe(String bootstrap, Map<String, Long> arrived, Map<String, Passage> passages,
+                                  AtomicBoolean listening, AtomicBoolean ready) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REMINDERS).stream()
+            List<TopicPartition> partitions = Stream.of(Topics.REMINDERS, Topics.LETTERS)
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -124,10 +168,21 @@ final class DeadlineLatency {
             while (listening.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     Header type = record.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals("dev.vouch.DeadlineApproaching.v1")) {
+                    String typeName = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+                    if (typeName.equals("dev.vouch.LetterRequested.v1")) {
+                        String letterId = Api.read(new String(record.value(), StandardCharsets.UTF_8)).get("letterId").asString();
+                        passages.computeIfAbsent(letterId, id -> new Passage()).requestedOnTopic = record.timestamp();
+                    } else if (typeName.equals("dev.vouch.DeadlineApproaching.v1")) {
                         long at = System.nanoTime();
-                        arrived.putIfAbsent(Api.read(new String(record.value(), StandardCharsets.UTF_8))
-                                .get("letterId").asString(), at);
+                        long wall = System.currentTimeMillis();
+                        String letterId = Api.read(new String(record.value(), StandardCharsets.UTF_8)).get("letterId").asString();
+                        if (arrived.putIfAbsent(letterId, at) == null) {
+                            Passage passage = passages.computeIfAbsent(letterId, id -> new Passage());
+                            Header time = record.headers().lastHeader("ce_time");
+                            passage.fired = time == null ? 0 : Instant.parse(new String(time.value(), StandardCharsets.UTF_8)).toEpochMilli();
+                            passage.reminderOnTopic = record.timestamp();
+                            passage.arrived = wall;
+                        }
                     }
                 }
             }
