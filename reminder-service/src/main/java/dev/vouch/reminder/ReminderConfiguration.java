@@ -62,7 +62,8 @@ class ReminderConfiguration implements SchedulingConfigurer {
 
     @Bean
     StreamDerivation streamDerivation(ReminderRules rules, MongoDerivationStore streamStore) {
-        return new StreamDerivation(new Judgement(rules, streamStore), streamStore);
+        // Where the scheduler is switched off (tests fire by hand), the stream leaves firing to them too.
+        return new StreamDerivation(new Judgement(rules, streamStore), streamStore, properties.scheduler().enabled());
     }
 
     @Bean

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -95,31 +94,6 @@ public class DueReminderScheduler {
                 return fired;
             }
         }
-    }
-
-    /**
-     * Fires what is due for these subjects now (the stream found them due): claims them by id, as the tick
-     * claims what it finds, so each reminder still fires once across instances, and nothing fires before the
-     * consumer has caught up.
-     *
-     * @return how many reminders fired
-     */
-    public int fireSubjects(Set<String> subjects) {
-        if (subjects.isEmpty() || !caughtUp.getAsBoolean()) {
-            return 0;
-        }
-        Instant now = clock.instant();
-        Map<String, ReminderSchedule.Claim> bySubject = new HashMap<>();
-        for (ReminderSchedule.Claim claim : schedule.claimSubjects(subjects, now, owner, lease)) {
-            bySubject.put(claim.subject(), claim);
-        }
-        if (bySubject.isEmpty()) {
-            return 0;
-        }
-        Judgement.Outcome outcome = judgement.fire(bySubject.keySet(), now);
-        outcome.fired().forEach(metrics::fired);
-        schedule.release(nextTimes(bySubject, outcome));
-        return outcome.fired().size();
     }
 
     /** Each claim with its subject's next fire time after judging (null: nothing pending). */

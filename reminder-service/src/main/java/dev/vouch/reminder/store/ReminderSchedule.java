@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -94,27 +93,6 @@ public class ReminderSchedule {
                         new Document("leaseUntil", new Document("$lte", at)))))
                 .limit(limit).into(candidates);
         return new ClaimBatch(claim(candidates, now, owner, lease), candidates.size() == limit);
-    }
-
-    /**
-     * Claims these subjects if they are due by {@code now} and not leased by another instance: read by
-     * {@code _id}, claimed by compare-and-set on {@code (_id, version)}. For subjects the stream just found
-     * due, so firing them needs no search of the schedule.
-     */
-    public List<Claim> claimSubjects(Collection<String> subjects, Instant now, String owner, Duration lease) {
-        if (subjects.isEmpty()) {
-            return List.of();
-        }
-        Date at = Date.from(now);
-        List<Document> candidates = new ArrayList<>();
-        for (Document candidate : collection().find(Filters.in("_id", subjects))) {
-            Date fireAt = candidate.getDate("fireAt");
-            Date leaseUntil = candidate.getDate("leaseUntil");
-            if (fireAt != null && !fireAt.after(at) && (leaseUntil == null || !leaseUntil.after(at))) {
-                candidates.add(candidate);
-            }
-        }
-        return claim(candidates, now, owner, lease);
     }
 
     /**

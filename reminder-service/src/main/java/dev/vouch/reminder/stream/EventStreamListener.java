@@ -6,12 +6,10 @@ import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.messaging.InboundEvents;
 import dev.vouch.reminder.derivation.Judgement;
 import dev.vouch.reminder.schedule.CatchUpGate;
-import dev.vouch.reminder.schedule.SchedulerTick;
 import dev.vouch.reminder.store.MongoDerivationStore;
 import dev.vouch.reminder.store.ReminderMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -21,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -41,11 +37,9 @@ class EventStreamListener implements ConsumerSeekAware {
     private final CatchUpGate gate;
     private final ReminderMetrics metrics;
     private final Clock clock;
-    private final ObjectProvider<SchedulerTick> scheduler;
 
     EventStreamListener(StreamDerivation derivation, MongoDerivationStore store, CatchUpGate gate, ReminderMetrics metrics,
-                        Clock clock, ObjectProvider<SchedulerTick> scheduler) {
-        this.scheduler = scheduler;
+                        Clock clock) {
         this.derivation = derivation;
         this.store = store;
         this.gate = gate;
@@ -79,22 +73,8 @@ class EventStreamListener implements ConsumerSeekAware {
     }
 
     private void apply(List<EventEnvelope<VouchEvent>> events) {
-        Instant now = clock.instant();
-        boolean open = gate.isOpen();
-        Judgement.Outcome outcome = derivation.apply(events, now, open);
-        // A reminder already due fires now rather than at the next tick. The scheduler claims it like any other,
-        // so it still fires once across instances, and never before the gate opens.
-        if (open) {
-            Set<String> due = new HashSet<>();
-            outcome.schedule().forEach((subject, at) -> {
-                if (at != null && !at.isAfter(now)) {
-                    due.add(subject);
-                }
-            });
-            if (!due.isEmpty()) {
-                scheduler.ifAvailable(tick -> tick.wake(due));
-            }
-        }
+        Judgement.Outcome outcome = derivation.apply(events, clock.instant(), gate.isOpen());
+        outcome.fired().forEach(metrics::fired);
         Instant applied = clock.instant();
         for (EventEnvelope<VouchEvent> event : events) {
             metrics.derivationLag(Duration.between(event.time(), applied));

@@ -31,7 +31,10 @@ import java.util.Set;
 /**
  * Turns a batch of the event stream into reminders: folds the events into the letter and mentor projections,
  * writes the projections that changed, then has every subject the batch touched judged again (a letter, its
- * mentor, a mentor and the letters asked of them) and records when each next needs the scheduler. Never fires.
+ * mentor, a mentor and the letters asked of them) and records when each next needs the scheduler. Once the
+ * service has caught up, what is due already fires in the same pass (with the same compare-and-set on each
+ * reminder's version as the scheduler's firing, so it still fires once across instances); while catching up
+ * nothing fires, and the scheduler fires what is due once the gate opens.
  *
  * <p>Every subject a batch mentions is judged, even when its event turns out to be a duplicate, so a batch
  * redelivered after a crash half-way through its writes completes them; when nothing changed, nothing is
@@ -41,25 +44,29 @@ public final class StreamDerivation {
 
     private final Judgement judgement;
     private final DerivationStore store;
+    private final boolean firesDue;
 
-    public StreamDerivation(Judgement judgement, DerivationStore store) {
+    /** @param firesDue whether what is due fires in the stream's pass once caught up (off where tests fire by hand) */
+    public StreamDerivation(Judgement judgement, DerivationStore store, boolean firesDue) {
         this.judgement = judgement;
         this.store = store;
+        this.firesDue = firesDue;
     }
 
     /**
      * Applies a batch of events from the three topics (target coverage comes on the letters topic).
      *
-     * @param now      the time of derivation (only used to schedule owed announcements)
-     * @param announce whether owed resolutions may be published now (false while catching up)
+     * @param now  the time of derivation
+     * @param live whether the service has caught up: owed resolutions are published and what is due fires
+     *             (false while catching up, when both are left to the scheduler)
      * @throws EventFailedException naming the first event that cannot be applied
      */
-    public Judgement.Outcome apply(List<EventEnvelope<VouchEvent>> batch, Instant now, boolean announce) {
+    public Judgement.Outcome apply(List<EventEnvelope<VouchEvent>> batch, Instant now, boolean live) {
         // A projection write that lost (state read from a cache gone stale) is folded again from what is stored.
-        return ConflictRetry.retrying(2, () -> applyOnce(batch, now, announce));
+        return ConflictRetry.retrying(2, () -> applyOnce(batch, now, live));
     }
 
-    private Judgement.Outcome applyOnce(List<EventEnvelope<VouchEvent>> batch, Instant now, boolean announce) {
+    private Judgement.Outcome applyOnce(List<EventEnvelope<VouchEvent>> batch, Instant now, boolean live) {
         Set<String> letterIds = new LinkedHashSet<>();
         Set<String> mentorIds = new LinkedHashSet<>();
         Set<String> targetIds = new LinkedHashSet<>();
@@ -90,7 +97,7 @@ public final class StreamDerivation {
         saveChanged(fold, loadedLetters, loadedMentors, letterIds, mentorIds);
         saveTargets(fold, loadedTargets);
         Judgement.Outcome outcome = judgement.judge(subjects, fold.letters, fold.mentors, fold.remembered,
-                new SubjectReminders.Context(now, false, announce));
+                new SubjectReminders.Context(now, live && firesDue, live));
         store.schedule(outcome.schedule());
         return outcome;
     }

@@ -56,8 +56,13 @@ class World {
     }
 
     World(ReminderPolicy policy) {
+        this(policy, false);
+    }
+
+    /** @param streamFires whether the stream fires what is due in its own pass (as the service does), or leaves it to {@link #tick} */
+    World(ReminderPolicy policy, boolean streamFires) {
         judgement = new Judgement(new ReminderRules(policy), store);
-        stream = new StreamDerivation(judgement, store);
+        stream = new StreamDerivation(judgement, store, streamFires);
     }
 
     /** Sends an event of the next sequence of its aggregate, happening now. */
