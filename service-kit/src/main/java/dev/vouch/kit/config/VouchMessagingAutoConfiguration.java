@@ -88,8 +88,8 @@ public class VouchMessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "vouch.outbox.sweep-enabled", havingValue = "true", matchIfMissing = true)
-    OutboxSweeper outboxSweeper(OutboxRelay relay, VouchProperties properties) {
-        return new OutboxSweeper(relay, properties.outbox().sweepInterval());
+    OutboxSweeper outboxSweeper(OutboxRelay relay, VouchProperties properties, Clock clock) {
+        return new OutboxSweeper(relay, properties.outbox().sweepInterval(), properties.outbox().fullSweepInterval(), clock);
     }
 
     @Bean

@@ -34,12 +34,16 @@ public record VouchProperties(
 
     /**
      * @param sweepEnabled  whether the periodic sweep runs (tests that drive the relay by hand switch it off)
-     * @param sweepInterval how often the relay sweeps for events left behind (after a crash or a broker outage)
-     * @param sweepGrace    events younger than this are left to the publish that follows the write
-     * @param sendTimeout   how long one publish may wait for the broker's acknowledgement
-     * @param batchSize     how many documents the relay reads, sends and clears in one round
+     * @param sweepInterval     how soon after a start, and how often while publishes are failing (a broker
+     *                          outage), the relay sweeps for events left behind
+     * @param fullSweepInterval how often it sweeps when all is well, for what another instance that stopped
+     *                          for good left behind (a sweep searches every outbox collection)
+     * @param sweepGrace        events younger than this are left to the publish that follows the write
+     * @param sendTimeout       how long one publish may wait for the broker's acknowledgement
+     * @param batchSize         how many documents the relay reads, sends and clears in one round
      */
     public record Outbox(@DefaultValue("true") boolean sweepEnabled, @DefaultValue("10s") Duration sweepInterval,
+                         @DefaultValue("5m") Duration fullSweepInterval,
                          @DefaultValue("5s") Duration sweepGrace, @DefaultValue("10s") Duration sendTimeout,
                          @DefaultValue("500") int batchSize) {
     }

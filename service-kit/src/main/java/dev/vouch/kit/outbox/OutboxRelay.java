@@ -83,13 +83,23 @@ public class OutboxRelay implements AutoCloseable {
                 .description("Events written to MongoDB and not yet published")
                 .register(registry);
         TimeGauge.builder(OLDEST_AGE, this, TimeUnit.MILLISECONDS, OutboxRelay::oldestPendingAgeMillis)
-                .description("Age of the oldest event not yet published, as of the last sweep")
+                .description("Age of the oldest event left behind (older than the sweep grace) and not yet published, as of the last sweep")
                 .register(registry);
     }
 
     /** Events this relay was handed and has not published yet, and those whose publish failed since the last sweep. */
     public long backlog() {
         return outstanding.get() + failed.get();
+    }
+
+    /** Whether a publish failed since the last sweep, so that events are pending that only a sweep finds again. */
+    public boolean publishFailed() {
+        return failed.get() > 0;
+    }
+
+    /** Whether the last sweep found events left behind (older than the grace), which the next sweep checks on. */
+    public boolean leftBehindAtLastSweep() {
+        return oldestPendingEpochMilli.get() >= 0;
     }
 
     /** Publishes the document's pending events in the background; failures are left to the sweep. */
@@ -266,8 +276,9 @@ public class OutboxRelay implements AutoCloseable {
                 if (docOldest.isBefore(cutoff)) {
                     enqueue(new Key(collection, doc.id()), doc.pendingEvents().size(), true);
                     handed += doc.pendingEvents().size();
+                    // Only what was left behind counts for the age: younger events are on their way.
+                    oldest = oldest == null || docOldest.isBefore(oldest) ? docOldest : oldest;
                 }
-                oldest = oldest == null || docOldest.isBefore(oldest) ? docOldest : oldest;
             }
         }
         oldestPendingEpochMilli.set(oldest == null ? -1 : oldest.toEpochMilli());

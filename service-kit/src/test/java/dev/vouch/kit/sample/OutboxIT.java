@@ -9,6 +9,9 @@ import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.EventFactory;
 import dev.vouch.kit.outbox.EventOutbox;
 import dev.vouch.kit.outbox.OutboxRelay;
+import dev.vouch.kit.outbox.OutboxSweeper;
+import dev.vouch.testsupport.MutableClock;
+import java.time.Clock;
 import dev.vouch.kit.outbox.OutboxDocument;
 import dev.vouch.kit.outbox.PendingEvent;
 import org.bson.Document;
@@ -57,6 +60,8 @@ class OutboxIT {
     MentorTally tally;
     @Autowired
     Environment environment;
+    @Autowired
+    Clock clock;
 
     final EventProbe probe = new EventProbe(Topics.MENTORS);
 
@@ -192,6 +197,43 @@ class OutboxIT {
         SampleMentor stored = mongo.findById(mentorId, SampleMentor.class);
         assertThat(stored.getName()).isEqualTo("Dr. Grace Lee");
         assertThat(pendingOf(mentorId)).isEmpty();
+    }
+
+    @Test
+    void theSweepRunsAfterAStartUntilNothingIsLeftThenOnlyAtTheFullInterval() {
+        MutableClock sweeperClock = new MutableClock(clock.instant());
+        OutboxSweeper sweeper = new OutboxSweeper(relay, Duration.ofSeconds(10), Duration.ofMinutes(5), sweeperClock);
+        String student = "student-" + UUID.randomUUID();
+
+        String first = leftBehind(student);
+        sweeper.tick(); // the first turn after a start
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingOf(first).isEmpty());
+        assertThat(relay.leftBehindAtLastSweep()).isTrue();
+        // Having found something left behind, the sweep looks again at the short interval until it finds nothing.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            sweeper.tick();
+            return !relay.leftBehindAtLastSweep();
+        });
+
+        String second = leftBehind(student);
+        sweeper.tick(); // all is well and the full interval has not passed: no search of the collections
+        assertThat(relay.backlog()).isZero();
+        assertThat(pendingOf(second)).hasSize(1);
+
+        sweeperClock.advance(Duration.ofMinutes(5));
+        sweeper.tick();
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingOf(second).isEmpty());
+        assertThat(probe.await(keyed(student), 2)).hasSize(2);
+    }
+
+    /** A mentor written with its event pending and never handed to the relay, as a crash leaves it; older than the grace. */
+    private String leftBehind(String student) {
+        String mentorId = UUID.randomUUID().toString();
+        EventFactory earlier = new EventFactory("sample-service", new MutableClock(clock.instant().minus(Duration.ofMinutes(1))));
+        insertWithPending(new SampleMentor(mentorId, "med-school", student, "Dr. Left Behind"), earlier.pending(
+                new MentorAdded(mentorId, "Dr. Left Behind", null, null, null, MentorRelationship.RESEARCH_PI, null, 90),
+                "med-school", student, 1));
+        return mentorId;
     }
 
     private List<?> pendingOf(String mentorId) {
