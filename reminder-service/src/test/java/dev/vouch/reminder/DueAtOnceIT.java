@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A reminder already due when the stream derives it fires without waiting for the scheduler's tick: the tick
- * is an hour away here, so only the stream's wake can make it fire. It fires once, even when its letter's
+ * is an hour away here, so only the stream's own pass can make it fire. It fires once, even when its letter's
  * events come again.
  */
 @VouchServiceTest
