@@ -160,8 +160,9 @@ public class EventOutbox {
         if (!stamped.isEmpty()) {
             update.put("$push", new Document(OutboxDocument.PENDING_EVENTS, new Document("$each", stamped)));
         }
-        Document filter = new Document("_id", aggregate.getId()).append(versionProperty.getFieldName(), version);
-        return new Change(aggregate, collection, new UpdateOneModel<>(filter, update), version, newVersion,
+        return new Change(aggregate, collection,
+                new UpdateOneModel<>(VersionedFilter.of(aggregate.getId(), versionProperty.getFieldName(), version), update),
+                version, newVersion,
                 stamped.size());
     }
 
