@@ -51,6 +51,10 @@ final class LocalKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
+        // The log cleaner (compacted topics: consumer offsets) keeps its whole dedupe buffer on the heap from the
+        // start; the broker's default of 128 MB was a quarter of the launcher's heap. 16 MB dedupes ~700,000 keys
+        // per pass, more than a local stack's offsets topic holds.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         try {
             Files.createDirectories(logDir);
             Path config = dataDir.resolve("kafka-server.properties");
