@@ -2,12 +2,15 @@ package dev.vouch.local;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -19,7 +22,8 @@ import java.util.List;
  * committed to the file. The library itself leaves committing to the MVStore's background writer, about once
  * a second, so a crash lost the writes of the last second although each had been acknowledged. Its unique
  * indexes keep their keys typed ({@link KeyValueType}), so a lookup by {@code _id} or by a unique index costs
- * comparisons of strings and numbers rather than of serialized objects.
+ * comparisons of strings and numbers rather than of serialized objects, and its documents are kept as BSON
+ * ({@link BsonDocumentType}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -56,6 +60,11 @@ final class DurableH2Backend extends H2Backend {
 
         private static final String LEGACY_INDEX = "._index_";
         private static final String TYPED_INDEX = "._typed_index_";
+        /** The library's names for a collection's documents and its metadata, before the namespace. */
+        private static final String DATA = "databases.";
+        private static final String META = "meta.";
+        /** After the namespace, for documents kept as BSON ({@code $} cannot appear in a collection's name). */
+        private static final String BSON = "$bson";
 
         Database(String name) {
             super(name, getMvStore(), getCursorRegistry());
@@ -74,6 +83,41 @@ final class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = store.openMap(namespace + TYPED_INDEX + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
             return new TypedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = openDocuments(namespace);
+            // A store written before documents were kept as BSON: they are copied over, then the old map goes.
+            // Interrupted half-way, the old map is still there and the next start copies it again.
+            if (store.hasMap(DATA + namespace)) {
+                MVMap<Object, Document> legacy = store.openMap(DATA + namespace);
+                legacy.forEach(documents::put);
+                store.removeMap(legacy);
+            }
+            MVMap<String, Object> meta = store.openMap(META + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
+        private MVMap<Object, Document> openDocuments(String namespace) {
+            return getMvStore().openMap(DATA + namespace + BSON,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            getMvStore().removeMap(openDocuments(getFullCollectionNamespace(collectionName)));
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            // The library renames its own maps (empty here) and re-registers the collection; the documents follow.
+            String from = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            getMvStore().renameMap(openDocuments(from), DATA + getFullCollectionNamespace(newCollectionName) + BSON);
         }
 
         @Override

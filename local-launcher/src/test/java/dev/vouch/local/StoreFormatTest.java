@@ -10,20 +10,29 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The local store's unique indexes, with typed keys: found, unique, kept across a restart, rebuilt from an older file. */
-class TypedUniqueIndexTest {
+/**
+ * The local store's file: unique indexes with typed keys (found, unique, kept across a restart, rebuilt from an
+ * older file) and documents kept as BSON (every BSON type read back as written, an older file's documents
+ * carried over).
+ */
+class StoreFormatTest {
 
     @TempDir
     Path folder;
@@ -76,6 +85,68 @@ class TypedUniqueIndexTest {
             assertThat(reopened.getMapNames()).noneMatch(name -> name.contains("._index_"))
                     .anyMatch(name -> name.contains("._typed_index_"));
         }
+    }
+
+    @Test
+    void documentsComeBackAsTheyWereWrittenAfterARestart() {
+        Path file = folder.resolve("types.mv");
+        Document written = new Document("_id", "letter-1")
+                .append("text", "Dr. Ada Lovelace — “thank you”")
+                .append("count", 3).append("sequence", 5_000_000_000L).append("score", 0.25)
+                .append("done", true).append("none", null)
+                .append("due", new Date(1_790_000_000_000L))
+                .append("id", new ObjectId("64b7f0c2a1b2c3d4e5f60718"))
+                .append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("amount", new Decimal128(new BigDecimal("12.50")))
+                .append("tags", List.of("a", "b", List.of(1, 2)))
+                .append("nested", new Document("deep", new Document("deeper", List.of(new Document("x", 1)))));
+        withStore(file, DURABLE, letters -> letters.insertOne(written));
+        withStore(file, DURABLE, letters -> {
+            assertThat(letters.find(new Document("_id", "letter-1")).first()).isEqualTo(written);
+            letters.updateOne(new Document("_id", "letter-1"), new Document("$inc", new Document("count", 1)));
+        });
+        withStore(file, DURABLE, letters ->
+                assertThat(letters.find(new Document("_id", "letter-1")).first()).containsEntry("count", 4));
+        try (MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            assertThat(reopened.getMapNames()).contains("databases.vouch.letters$bson")
+                    .doesNotContain("databases.vouch.letters");
+        }
+    }
+
+    @Test
+    void aStoreWrittenWithTheLibrarysDocumentsIsCarriedOver() {
+        Path file = folder.resolve("older-documents.mv");
+        withStore(file, false, letters -> {
+            for (int i = 0; i < 200; i++) {
+                letters.insertOne(new Document("_id", "letter-" + i).append("sequence", (long) i)
+                        .append("mentor", new Document("name", "Dr. " + i)));
+            }
+        });
+        withStore(file, DURABLE, letters -> {
+            assertThat(letters.countDocuments()).isEqualTo(200);
+            assertThat(letters.find(new Document("_id", "letter-123")).first())
+                    .isEqualTo(new Document("_id", "letter-123").append("sequence", 123L)
+                            .append("mentor", new Document("name", "Dr. 123")));
+            letters.insertOne(new Document("_id", "letter-200"));
+        });
+        withStore(file, DURABLE, letters -> assertThat(letters.countDocuments()).isEqualTo(201));
+        try (MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            assertThat(reopened.getMapNames()).contains("databases.vouch.letters$bson")
+                    .doesNotContain("databases.vouch.letters");
+        }
+    }
+
+    @Test
+    void aDroppedCollectionTakesItsDocumentsWithIt() {
+        Path file = folder.resolve("dropped.mv");
+        withStore(file, DURABLE, letters -> {
+            letters.insertOne(new Document("_id", "letter-1"));
+            letters.drop();
+            assertThat(letters.countDocuments()).isZero();
+            letters.insertOne(new Document("_id", "letter-2"));
+        });
+        withStore(file, DURABLE, letters ->
+                assertThat(letters.find().into(new java.util.ArrayList<>())).containsExactly(new Document("_id", "letter-2")));
     }
 
     private static final boolean DURABLE = true;
