@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.vouch.kit.outbox.IdBuckets;
 import dev.vouch.reminder.projection.StudentSubjects;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * Which letters, mentors and targets each student has ({@code students}, one document per student) and which
- * students each institution has ({@code tenant_students}, one per tenant). A student's reminders and an
+ * students each institution has ({@code tenant_students}, the tenant's {@link IdBuckets}). A student's reminders and an
  * advisor's view read through them by {@code _id}, so their cost follows that student's or that institution's
  * data: the in-process Mongo server has no other index a filter on the tenant could use.
  */
@@ -34,6 +35,7 @@ final class SubjectIndex {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final IdBuckets TENANT_STUDENTS = new IdBuckets("students");
 
     private final MongoTemplate mongo;
 
@@ -89,12 +91,12 @@ final class SubjectIndex {
 
     /** Every student of the institution, through its entry and then the students' entries by {@code _id}. */
     List<StudentSubjects> studentsOf(String tenant) {
-        Document entry = tenants().find(Filters.eq("_id", tenant)).first();
-        if (entry == null) {
+        List<String> keys = TENANT_STUDENTS.read(tenants(), tenant);
+        if (keys.isEmpty()) {
             return List.of();
         }
         List<StudentSubjects> found = new ArrayList<>();
-        for (Document doc : students().find(Filters.in("_id", entry.getList("students", String.class, List.of())))) {
+        for (Document doc : students().find(Filters.in("_id", keys))) {
             if (tenant.equals(doc.getString("tenant"))) {
                 found.add(toSubjects(tenant, doc.getString("studentId"), doc));
             }
@@ -106,10 +108,7 @@ final class SubjectIndex {
         if (byTenant.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(byTenant.size());
-        byTenant.forEach((tenant, keys) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", tenant),
-                new Document("$addToSet", new Document("students", each(keys))), UPSERT)));
-        tenants().bulkWrite(writes, UNORDERED);
+        tenants().bulkWrite(TENANT_STUDENTS.additions(byTenant), UNORDERED);
     }
 
     private static StudentSubjects toSubjects(String tenant, String studentId, Document doc) {

@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code _id} twice (this document, then the records by {@code _id $in}), so what it costs follows that
  * student's own records, not the collection's: on MongoDB and on the in-process server, which has no other
  * index it can use for such a list (it ignores non-unique indexes). An advisor's institution-wide view reads the
- * same way through one document per (collection, tenant), {@code {_id: "mentors|tenant", ids: [...]}}.
+ * same way through the (collection, tenant)'s {@link IdBuckets}, {@code {_id: "mentors|tenant#7", ids: [...]}}.
  *
  * <p>The outbox adds a new aggregate's id here before it inserts the aggregate, so a crash in between leaves at
  * most an id with no record behind it, which {@link #find} skips. Records are never removed from a student
@@ -40,6 +40,7 @@ public class StudentIndex {
     public static final String COLLECTION = "student_index";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final IdBuckets TENANT_IDS = new IdBuckets("ids");
 
     private final MongoTemplate mongo;
     private final Set<String> backfilled = ConcurrentHashMap.newKeySet();
@@ -48,25 +49,28 @@ public class StudentIndex {
         this.mongo = mongo;
     }
 
-    /** Adds each aggregate's id to its student's entry for {@code collection}: one bulk write. */
+    /** Adds each aggregate's id to its student's entry and its institution's for {@code collection}: one bulk write. */
     void add(String collection, Collection<? extends AggregateRoot> aggregates) {
         if (aggregates.isEmpty()) {
             return;
         }
         backfill(collection);
-        Map<String, Set<String>> ids = new LinkedHashMap<>();
+        Map<String, Set<String>> byStudent = new LinkedHashMap<>();
+        Map<String, Set<String>> byTenant = new LinkedHashMap<>();
         for (AggregateRoot aggregate : aggregates) {
-            ids.computeIfAbsent(key(collection, aggregate.getTenant(), aggregate.getStudentId()), k -> new LinkedHashSet<>())
+            byStudent.computeIfAbsent(key(collection, aggregate.getTenant(), aggregate.getStudentId()), k -> new LinkedHashSet<>())
                     .add(aggregate.getId());
-            ids.computeIfAbsent(tenantKey(collection, aggregate.getTenant()), k -> new LinkedHashSet<>()).add(aggregate.getId());
+            byTenant.computeIfAbsent(tenantKey(collection, aggregate.getTenant()), k -> new LinkedHashSet<>()).add(aggregate.getId());
         }
-        if (ids.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(ids.size());
-        ids.forEach((key, added) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
+        mongo.getCollection(COLLECTION).bulkWrite(writes(byStudent, byTenant), UNORDERED);
+    }
+
+    private static List<WriteModel<Document>> writes(Map<String, Set<String>> byStudent, Map<String, Set<String>> byTenant) {
+        List<WriteModel<Document>> writes = new ArrayList<>(byStudent.size() + byTenant.size());
+        byStudent.forEach((key, added) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
                 new Document("$addToSet", new Document("ids", new Document("$each", List.copyOf(added)))), UPSERT)));
-        mongo.getCollection(COLLECTION).bulkWrite(writes, UNORDERED);
+        writes.addAll(TENANT_IDS.additions(byTenant));
+        return writes;
     }
 
     /** The ids of the student's records in {@code collection}. */
@@ -80,8 +84,7 @@ public class StudentIndex {
     public <T extends AggregateRoot> List<T> findInTenant(Class<T> type, String tenant) {
         String collection = mongo.getCollectionName(type);
         backfill(collection);
-        Document entry = mongo.getCollection(COLLECTION).find(Filters.eq("_id", tenantKey(collection, tenant))).first();
-        List<String> ids = entry == null ? List.of() : entry.getList("ids", String.class, List.of());
+        List<String> ids = TENANT_IDS.read(mongo.getCollection(COLLECTION), tenantKey(collection, tenant));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -127,19 +130,18 @@ public class StudentIndex {
         String marker = collection + "|*";
         MongoCollection<Document> index = mongo.getCollection(COLLECTION);
         if (index.find(Filters.eq("_id", marker)).first() == null) {
-            Map<String, Set<String>> ids = new LinkedHashMap<>();
+            Map<String, Set<String>> byStudent = new LinkedHashMap<>();
+            Map<String, Set<String>> byTenant = new LinkedHashMap<>();
             for (Document doc : mongo.getCollection(collection).find()
                     .projection(new Document("tenant", 1).append("studentId", 1))) {
                 if (doc.getString("tenant") != null && doc.getString("studentId") != null) {
-                    ids.computeIfAbsent(key(collection, doc.getString("tenant"), doc.getString("studentId")),
+                    byStudent.computeIfAbsent(key(collection, doc.getString("tenant"), doc.getString("studentId")),
                             k -> new LinkedHashSet<>()).add(String.valueOf(doc.get("_id")));
-                    ids.computeIfAbsent(tenantKey(collection, doc.getString("tenant")),
+                    byTenant.computeIfAbsent(tenantKey(collection, doc.getString("tenant")),
                             k -> new LinkedHashSet<>()).add(String.valueOf(doc.get("_id")));
                 }
             }
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            ids.forEach((key, added) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
-                    new Document("$addToSet", new Document("ids", new Document("$each", List.copyOf(added)))), UPSERT)));
+            List<WriteModel<Document>> writes = writes(byStudent, byTenant);
             writes.add(new UpdateOneModel<>(Filters.eq("_id", marker), new Document("$set", new Document("done", true)), UPSERT));
             index.bulkWrite(writes, UNORDERED);
         }
