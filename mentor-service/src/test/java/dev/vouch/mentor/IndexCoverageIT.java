@@ -38,10 +38,9 @@ class IndexCoverageIT {
 
     /** Scans that stay, and why they may. */
     static final Map<String, Set<Set<String>>> KNOWN_SCANS = Map.of(
-            // The outbox sweep, every vouch.outbox.sweep-interval: not on a request's or an event's path; the
-            // student index's one-off fill, which reads the collection once; and the same writer's mentors for the
-            // ranking's writer load, served by the tenant_writer index on MongoDB (a scan in-process).
-            "mentors", Set.of(Set.of("pendingEvents.0"), Set.of(), Set.of("tenant", "writerKey")),
+            // The outbox sweep, every vouch.outbox.sweep-interval: not on a request's or an event's path; and the
+            // student and writer-key indexes' one-off fills, which read the collection once.
+            "mentors", Set.of(Set.of("pendingEvents.0"), Set.of()),
             // Likewise for the writers' load announcements, which go out through the same outbox.
             "writer_load", Set.of(Set.of("pendingEvents.0"), Set.of()),
             // A mentor's contact page: served by the mentor_history index on MongoDB, a scan in-process.

@@ -1,5 +1,6 @@
 package dev.vouch.mentor.letters;
 
+import dev.vouch.events.LetterEvent;
 import dev.vouch.events.Topics;
 import dev.vouch.kit.messaging.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Keeps the per-mentor letter counts from the letters request-service publishes. */
@@ -37,10 +40,14 @@ class LetterEventsListener {
                 // The write is idempotent, so the batch is retried from its first record whatever was applied.
                 throw new BatchListenerFailedException("Projecting letter events failed: " + e.getMessage(), e, 0);
             }
-            Set<String> tenants = new HashSet<>();
-            events.forEach(event -> tenants.add(event.tenant()));
+            Map<String, Set<String>> mentors = new HashMap<>();
+            events.forEach(event -> {
+                if (event.payload() instanceof LetterEvent letter && letter.mentorId() != null) {
+                    mentors.computeIfAbsent(event.tenant(), tenant -> new HashSet<>()).add(letter.mentorId());
+                }
+            });
             try {
-                publisher.publishEvent(new LettersProjected(tenants));
+                publisher.publishEvent(new LettersProjected(mentors));
             } catch (RuntimeException e) {
                 // The projection is stored; what listens (the writers' load) checks again on its schedule.
                 log.warn("Reacting to projected letter events failed", e);

@@ -8,8 +8,8 @@ import dev.vouch.events.MentorUpdated;
 import dev.vouch.kit.outbox.AggregateRoot;
 import dev.vouch.kit.outbox.ListedByStudent;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -25,7 +25,6 @@ import java.util.Optional;
  * the kit's outbox stamps it (its sequence is the version the change produces) and stores both at once.
  */
 @Document(Mentor.COLLECTION)
-@CompoundIndex(name = "tenant_writer", def = "{'tenant': 1, 'writerKey': 1}")
 public class Mentor extends AggregateRoot implements ListedByStudent {
 
     public static final String COLLECTION = "mentors";
@@ -37,6 +36,9 @@ public class Mentor extends AggregateRoot implements ListedByStudent {
     private String sortName;
     /** The normalized email: mentors of different students with the same one are one writer. */
     private String writerKey;
+    /** The writer key as read from the store (null for a new mentor): the writer-key index is written only on a change. */
+    @Transient
+    private final String storedWriterKey;
     private MentorStatus status;
     private Instant createdAt;
     private Instant updatedAt;
@@ -56,6 +58,7 @@ public class Mentor extends AggregateRoot implements ListedByStudent {
         this.details = details;
         this.sortName = sortName(details);
         this.writerKey = writerKey(details);
+        this.storedWriterKey = version == 0 ? null : writerKey;
         this.status = status;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -156,6 +159,11 @@ public class Mentor extends AggregateRoot implements ListedByStudent {
 
     public String getWriterKey() {
         return writerKey;
+    }
+
+    /** Whether the writer key is not yet stored: a new mentor with an email, or the email changed. */
+    boolean writerKeyUnstored() {
+        return writerKey != null && !writerKey.equals(storedWriterKey);
     }
 
 

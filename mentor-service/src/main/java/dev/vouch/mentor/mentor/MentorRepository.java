@@ -28,11 +28,13 @@ public class MentorRepository {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final StudentIndex students;
+    private final WriterKeyIndex writerKeys;
 
-    public MentorRepository(MongoTemplate mongo, EventOutbox outbox, StudentIndex students) {
+    public MentorRepository(MongoTemplate mongo, EventOutbox outbox, StudentIndex students, WriterKeyIndex writerKeys) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.students = students;
+        this.writerKeys = writerKeys;
     }
 
     public Optional<Mentor> findById(String id) {
@@ -44,6 +46,9 @@ public class MentorRepository {
      * {@link org.springframework.dao.OptimisticLockingFailureException} if the mentor changed since it was read.
      */
     public Mentor save(Mentor mentor) {
+        if (mentor.writerKeyUnstored()) {
+            writerKeys.add(List.of(mentor)); // before the mentor: the index may name more mentors than match, never fewer
+        }
         return outbox.save(mentor);
     }
 

@@ -5,6 +5,7 @@ import dev.vouch.mentor.letters.MentorLetters;
 import dev.vouch.kit.outbox.StudentIndex;
 import dev.vouch.mentor.letters.MentorLettersProjection;
 import dev.vouch.mentor.mentor.Mentor;
+import dev.vouch.mentor.mentor.WriterKeyIndex;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,10 +33,12 @@ public class WriterBoard {
     private final MentorLettersProjection letters;
     private final WriterLinks links;
     private final WriterProperties properties;
+    private final WriterKeyIndex writerKeys;
 
     WriterBoard(MongoTemplate mongo, StudentIndex students, MentorLettersProjection letters, WriterLinks links,
-                WriterProperties properties) {
+                WriterProperties properties, WriterKeyIndex writerKeys) {
         this.mongo = mongo;
+        this.writerKeys = writerKeys;
         this.students = students;
         this.letters = letters;
         this.links = links;
@@ -65,33 +68,55 @@ public class WriterBoard {
             return Map.of();
         }
         Map<String, WriterLinks.Link> linked = links.of(tenant);
-        Map<String, String> writerOfMentor = new HashMap<>();
-        studentMentors.forEach(m -> writerOfMentor.put(m.getId(), writerOf(tenant, m, linked)));
-        // The same writer's other mentor records: same email, or linked to the same writer.
+        Map<String, WriterLoad> byWriter = loads(tenant, sameWriters(tenant, studentMentors, linked), linked, now);
+        Map<String, Integer> open = new HashMap<>();
+        studentMentors.forEach(m -> {
+            WriterLoad load = byWriter.get(writerOf(tenant, m, linked));
+            open.put(m.getId(), load == null ? 0 : load.openLetters());
+        });
+        return open;
+    }
+
+    /**
+     * The load across all students of the writers these mentors are, those without open letters included: what
+     * a batch of letter events for these mentors can have changed. Writer id to load.
+     */
+    public Map<String, WriterLoad> writersOf(String tenant, Collection<String> mentorIds, Instant now) {
+        if (mentorIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Mentor> mentors = mongo.find(Query.query(Criteria.where("_id").in(mentorIds)), Mentor.class).stream()
+                .filter(m -> tenant.equals(m.getTenant())).toList();
+        Map<String, WriterLinks.Link> linked = links.of(tenant);
+        Map<String, WriterLoad> all = loads(tenant, sameWriters(tenant, mentors, linked), linked, now);
+        Map<String, WriterLoad> touched = new LinkedHashMap<>();
+        mentors.forEach(m -> {
+            String writerId = writerOf(tenant, m, linked);
+            touched.put(writerId, all.get(writerId));
+        });
+        return touched;
+    }
+
+    /** These mentors and every other record of the same writers: same email, or linked to the same writer. */
+    private Collection<Mentor> sameWriters(String tenant, Collection<Mentor> mentors, Map<String, WriterLinks.Link> linked) {
+        Map<String, Mentor> all = new LinkedHashMap<>();
+        mentors.forEach(m -> all.put(m.getId(), m));
+        java.util.Set<String> writerIds = new java.util.HashSet<>();
+        mentors.forEach(m -> writerIds.add(writerOf(tenant, m, linked)));
         List<String> keys = java.util.stream.Stream.concat(
-                        studentMentors.stream().map(Mentor::getWriterKey),
-                        studentMentors.stream().map(m -> linked.get(m.getId())).filter(link -> link != null)
+                        mentors.stream().map(Mentor::getWriterKey),
+                        mentors.stream().map(m -> linked.get(m.getId())).filter(link -> link != null)
                                 .map(WriterLinks.Link::writerKey))
                 .filter(k -> k != null).distinct().toList();
-        Map<String, Mentor> all = new LinkedHashMap<>();
-        studentMentors.forEach(m -> all.put(m.getId(), m));
-        if (!keys.isEmpty()) {
-            // Per ranking request: the {tenant, writerKey} index serves it on MongoDB (the in-process server scans).
-            mongo.find(Query.query(Criteria.where("tenant").is(tenant).and("writerKey").in(keys)), Mentor.class)
-                    .forEach(m -> all.putIfAbsent(m.getId(), m));
-        }
+        writerKeys.mentors(tenant, keys).forEach(m -> all.putIfAbsent(m.getId(), m));
         List<String> linkedIds = linked.entrySet().stream()
-                .filter(link -> writerOfMentor.containsValue(link.getValue().writerId()) && !all.containsKey(link.getKey()))
+                .filter(link -> writerIds.contains(link.getValue().writerId()) && !all.containsKey(link.getKey()))
                 .map(Map.Entry::getKey).toList();
         if (!linkedIds.isEmpty()) {
             mongo.find(Query.query(Criteria.where("_id").in(linkedIds).and("tenant").is(tenant)), Mentor.class)
                     .forEach(m -> all.putIfAbsent(m.getId(), m));
         }
-        Map<String, WriterLoad> byWriter = loads(tenant, all.values(), linked, now);
-        Map<String, Integer> open = new HashMap<>();
-        writerOfMentor.forEach((mentorId, writerId) ->
-                open.put(mentorId, byWriter.containsKey(writerId) ? byWriter.get(writerId).openLetters() : 0));
-        return open;
+        return all.values();
     }
 
     private Map<String, WriterLoad> loads(String tenant, Collection<Mentor> mentors, Map<String, WriterLinks.Link> linked,

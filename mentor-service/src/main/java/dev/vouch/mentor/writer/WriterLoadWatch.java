@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Announces writers crossing the load threshold. Checked for the institutions of each batch of letter events
- * (a letter asked, answered, finished or moved), and for every institution on a schedule, because letters come
- * due with time alone. Several instances may check at once: the version check lets one of them announce, and
+ * Announces writers crossing the load threshold. Checked for the writers of each batch of letter events (a
+ * letter asked, answered, finished or moved: only their load can have changed), and for every institution on a
+ * schedule, because letters come due with time alone. Several instances may check at once: the version check lets one of them announce, and
  * the others find nothing left to announce next time.
  */
 @Component
@@ -48,7 +48,7 @@ public class WriterLoadWatch {
 
     @EventListener
     void on(LettersProjected projected) {
-        projected.tenants().forEach(this::check);
+        projected.mentorsByTenant().forEach(this::check);
     }
 
     @Scheduled(fixedDelayString = "${vouch.writers.check-interval:PT1H}", initialDelayString = "${vouch.writers.check-interval:PT1H}")
@@ -62,7 +62,40 @@ public class WriterLoadWatch {
         }
     }
 
-    /** @return how many writers' announcements were written */
+    /**
+     * Checks the writers these mentors are, across all the institution's students.
+     *
+     * @return how many writers' announcements were written
+     */
+    public int check(String tenant, Set<String> mentorIds) {
+        Instant now = clock.instant();
+        Map<String, WriterLoad> loads = board.writersOf(tenant, mentorIds, now);
+        Map<String, WriterLoadState> states = new HashMap<>();
+        if (!loads.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(loads.keySet())), WriterLoadState.class)
+                    .forEach(state -> states.put(state.getId(), state));
+        }
+        List<WriterLoadState> changed = new ArrayList<>();
+        loads.forEach((writerId, load) -> {
+            WriterLoadState state = states.get(writerId);
+            if (load.load() != LoadLevel.HIGH && (state == null || !state.isOverloaded())) {
+                return;
+            }
+            if (state == null) {
+                state = WriterLoadState.of(tenant, writerId);
+            }
+            if (state.observe(load, board.threshold(), now)) {
+                changed.add(state);
+            }
+        });
+        return save(changed);
+    }
+
+    /**
+     * Checks every writer of the institution.
+     *
+     * @return how many writers' announcements were written
+     */
     public int check(String tenant) {
         Instant now = clock.instant();
         List<WriterLoad> loads = board.loads(tenant, now);
@@ -94,12 +127,15 @@ public class WriterLoadWatch {
                 changed.add(state);
             }
         });
+        return save(changed);
+    }
+
+    private int save(List<WriterLoadState> changed) {
         if (changed.isEmpty()) {
             return 0;
         }
-        Set<String> conflicts = new java.util.HashSet<>();
         // One bulk write; new states are inserts, so two instances racing leave one of them a duplicate key.
-        conflicts.addAll(outbox.saveAll(changed));
+        Set<String> conflicts = new java.util.HashSet<>(outbox.saveAll(changed));
         return changed.size() - conflicts.size();
     }
 }

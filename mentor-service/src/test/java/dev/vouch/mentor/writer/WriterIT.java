@@ -146,25 +146,57 @@ class WriterIT {
         clock.advance(Duration.ofDays(27)); // the 40-day letter is now 13 days out: 5 due within 14
         watch.check(tenant);
 
-        EventEnvelope<?> overloaded = EventProbe.decode(probe.await(ofType("dev.vouch.WriterOverloaded.v1"), 1).get(0));
+        EventEnvelope<?> overloaded = EventProbe.decode(probe.await(ours("dev.vouch.WriterOverloaded.v1"), 1).get(0));
         WriterOverloaded payload = (WriterOverloaded) overloaded.payload();
         assertThat(payload.dueWithin14Days()).isEqualTo(5);
         assertThat(payload.threshold()).isEqualTo(5);
         assertThat(overloaded.tenant()).isEqualTo(tenant);
         assertThat(overloaded.studentId()).as("keyed by writer").isEqualTo(payload.writerId());
-        assertThat(new String(probe.await(ofType("dev.vouch.WriterOverloaded.v1"), 1).get(0).value()))
+        assertThat(new String(probe.await(ours("dev.vouch.WriterOverloaded.v1"), 1).get(0).value()))
                 .doesNotContain(ana.id(), ben.id(), anasLee, bensLee);
         watch.check(tenant);
         assertThat(advisor.get("/api/v1/advisor/writers").json().at("/items/0/load").asString()).isEqualTo("HIGH");
 
         send(ana, new LetterCancelled(first, anasLee), 2);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                probe.upToEnd(ofType("dev.vouch.WriterLoadEased.v1")).size() == 1);
+                probe.upToEnd(ours("dev.vouch.WriterLoadEased.v1")).size() == 1);
         WriterLoadEased eased = (WriterLoadEased) EventProbe.decode(
-                probe.upToEnd(ofType("dev.vouch.WriterLoadEased.v1")).get(0)).payload();
+                probe.upToEnd(ours("dev.vouch.WriterLoadEased.v1")).get(0)).payload();
         assertThat(eased.writerId()).isEqualTo(payload.writerId());
         assertThat(eased.openLetters()).isEqualTo(4);
-        assertThat(probe.upToEnd(ofType("dev.vouch.WriterOverloaded.v1"))).as("announced once").hasSize(1);
+        assertThat(probe.upToEnd(ours("dev.vouch.WriterOverloaded.v1"))).as("announced once").hasSize(1);
+    }
+
+    @Test
+    void aBatchOfLetterEventsChecksTheWritersItTouchedAcrossStudentsAndFollowsAnEmailChange() {
+        Student ana = Student.of(port, tenant);
+        Student ben = Student.of(port, tenant);
+        String anasLee = ana.addMentor("{\"name\":\"Prof. Dana Lee\",\"email\":\"dana.lee@lakeside.edu\"}").get("id").asString();
+        String bensLee = ben.addMentor("{\"name\":\"Prof. Dana Lee\",\"email\":\"Dana.Lee@lakeside.edu\"}").get("id").asString();
+        Instant soon = clock.instant().plus(Duration.ofDays(12));
+        String first = null;
+        for (int i = 0; i < 4; i++) {
+            LetterRequested letter = requested(anasLee, soon);
+            first = first == null ? letter.letterId() : first;
+            send(ana, letter, 1);
+        }
+        send(ben, requested(bensLee, soon), 1); // the fifth, through Ben's record of the same writer
+
+        WriterOverloaded overloaded = (WriterOverloaded) EventProbe.decode(
+                probe.await(ours("dev.vouch.WriterOverloaded.v1"), 1).get(0)).payload();
+        assertThat(overloaded.dueWithin14Days()).isEqualTo(5);
+
+        // Ben's record now names someone else: Dana Lee's load is Ana's letters alone, once a letter event comes.
+        assertThat(ben.api().withHeader("If-Match", "\"1\"")
+                .patch("/api/v1/mentors/" + bensLee, "{\"email\":\"sam.roe@lakeside.edu\"}").status())
+                .isEqualTo(200);
+        send(ana, new LetterCancelled(first, anasLee), 2);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                probe.upToEnd(ours("dev.vouch.WriterLoadEased.v1")).size() == 1);
+        WriterLoadEased eased = (WriterLoadEased) EventProbe.decode(
+                probe.upToEnd(ours("dev.vouch.WriterLoadEased.v1")).get(0)).payload();
+        assertThat(eased.writerId()).isEqualTo(overloaded.writerId());
+        assertThat(eased.openLetters()).as("Ana's three left, not Ben's").isEqualTo(3);
     }
 
     @Test
@@ -212,6 +244,11 @@ class WriterIT {
             }
         });
         return row;
+    }
+
+    /** Events of this type from this test's institution (the topic holds other tests' too). */
+    private java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> ours(String type) {
+        return ofType(type).and(record -> tenant.equals(EventProbe.decode(record).tenant()));
     }
 
     private static LetterRequested requested(String mentorId, Instant deadline) {
