@@ -67,7 +67,7 @@ public class VouchMessagingAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, VouchProperties properties,
                             MeterRegistry registry) {
         return new OutboxRelay(mongo, publisher, clock, properties.outbox().sweepGrace(),
-                properties.outbox().sendTimeout(), properties.outbox().batchSize(),
+                properties.outbox().sendTimeout(), properties.outbox().batchSize(), properties.outbox().sweepLimit(),
                 Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "outbox-relay");
                     thread.setDaemon(true);

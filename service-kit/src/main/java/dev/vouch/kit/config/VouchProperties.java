@@ -41,11 +41,13 @@ public record VouchProperties(
      * @param sweepGrace        events younger than this are left to the publish that follows the write
      * @param sendTimeout       how long one publish may wait for the broker's acknowledgement
      * @param batchSize         how many documents the relay reads, sends and clears in one round
+     * @param sweepLimit        how many documents with pending events one sweep reads per collection; when it
+     *                          finds that many, the next sweep follows at {@code sweepInterval}
      */
     public record Outbox(@DefaultValue("true") boolean sweepEnabled, @DefaultValue("10s") Duration sweepInterval,
                          @DefaultValue("5m") Duration fullSweepInterval,
                          @DefaultValue("5s") Duration sweepGrace, @DefaultValue("10s") Duration sendTimeout,
-                         @DefaultValue("500") int batchSize) {
+                         @DefaultValue("500") int batchSize, @DefaultValue("2000") int sweepLimit) {
     }
 
     /**

@@ -60,6 +60,7 @@ public class OutboxRelay implements AutoCloseable {
     private final Duration sweepGrace;
     private final Duration sendTimeout;
     private final int batchSize;
+    private final int sweepLimit;
     private final ExecutorService executor;
     /** Documents waiting for the relay thread, with how many events each was handed over with. */
     private final LinkedHashMap<Key, Long> queued = new LinkedHashMap<>();
@@ -69,15 +70,19 @@ public class OutboxRelay implements AutoCloseable {
     /** Events whose publish failed since the last sweep: still pending, left to the next sweep. */
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong oldestPendingEpochMilli = new AtomicLong(-1);
+    /** Whether the last sweep stopped at its limit in some collection, so more may be left behind. */
+    private volatile boolean sweepStoppedAtLimit;
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, Duration sweepGrace,
-                       Duration sendTimeout, int batchSize, ExecutorService executor, MeterRegistry registry) {
+                       Duration sendTimeout, int batchSize, int sweepLimit, ExecutorService executor,
+                       MeterRegistry registry) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.clock = clock;
         this.sweepGrace = sweepGrace;
         this.sendTimeout = sendTimeout;
         this.batchSize = batchSize;
+        this.sweepLimit = sweepLimit;
         this.executor = executor;
         Gauge.builder(BACKLOG, this, OutboxRelay::backlog)
                 .description("Events written to MongoDB and not yet published")
@@ -97,9 +102,12 @@ public class OutboxRelay implements AutoCloseable {
         return failed.get() > 0;
     }
 
-    /** Whether the last sweep found events left behind (older than the grace), which the next sweep checks on. */
+    /**
+     * Whether the last sweep found events left behind (older than the grace), or stopped at its limit, so that
+     * the next sweep checks on them.
+     */
     public boolean leftBehindAtLastSweep() {
-        return oldestPendingEpochMilli.get() >= 0;
+        return oldestPendingEpochMilli.get() >= 0 || sweepStoppedAtLimit;
     }
 
     /** Publishes the document's pending events in the background; failures are left to the sweep. */
@@ -258,6 +266,9 @@ public class OutboxRelay implements AutoCloseable {
     /**
      * Finds what was left behind in every outbox collection and hands it to the relay thread; refreshes the
      * oldest-age gauge. Events younger than the grace period are left to the publish that follows their write.
+     * A sweep reads at most {@code sweepLimit} documents of each collection: after a burst (a broker outage, a
+     * mass of reminders firing at once) the pending documents of a whole collection, read at once, would fill the
+     * heap of the service and of the in-process store; the next sweep reads on once the relay published these.
      *
      * @return how many events were handed over
      */
@@ -267,10 +278,14 @@ public class OutboxRelay implements AutoCloseable {
         Instant oldest = null;
         int handed = 0;
         failed.set(0); // what failed is found again below, if it is still pending
+        boolean stoppedAtLimit = false;
         for (String collection : outboxCollections()) {
-            Query withPending = Query.query(Criteria.where(OutboxDocument.PENDING_EVENTS + ".0").exists(true));
+            Query withPending = Query.query(Criteria.where(OutboxDocument.PENDING_EVENTS + ".0").exists(true))
+                    .limit(sweepLimit);
             withPending.fields().include(OutboxDocument.PENDING_EVENTS);
-            for (Pending doc : mongo.find(withPending, Pending.class, collection)) {
+            List<Pending> found = mongo.find(withPending, Pending.class, collection);
+            stoppedAtLimit |= found.size() >= sweepLimit;
+            for (Pending doc : found) {
                 Instant docOldest = doc.pendingEvents().stream().map(PendingEvent::time)
                         .min(Comparator.naturalOrder()).orElse(now);
                 if (docOldest.isBefore(cutoff)) {
@@ -282,6 +297,7 @@ public class OutboxRelay implements AutoCloseable {
             }
         }
         oldestPendingEpochMilli.set(oldest == null ? -1 : oldest.toEpochMilli());
+        sweepStoppedAtLimit = stoppedAtLimit;
         return handed;
     }
 

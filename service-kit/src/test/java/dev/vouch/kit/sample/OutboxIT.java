@@ -29,6 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.Executors;
+import dev.vouch.kit.messaging.EventPublisher;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +65,8 @@ class OutboxIT {
     Environment environment;
     @Autowired
     Clock clock;
+    @Autowired
+    EventPublisher publisher;
 
     final EventProbe probe = new EventProbe(Topics.MENTORS);
 
@@ -224,6 +229,29 @@ class OutboxIT {
         sweeper.tick();
         await().atMost(Duration.ofSeconds(20)).until(() -> pendingOf(second).isEmpty());
         assertThat(probe.await(keyed(student), 2)).hasSize(2);
+    }
+
+    @Test
+    void aSweepReadsAtMostItsLimitAndTheNextSweepsGoOn() {
+        OutboxRelay limited = new OutboxRelay(mongo, publisher, clock, Duration.ofSeconds(5), Duration.ofSeconds(10),
+                500, 2, Executors.newSingleThreadExecutor(), new SimpleMeterRegistry());
+        String student = "student-" + UUID.randomUUID();
+        List<String> mentors = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mentors.add(leftBehind(student));
+        }
+
+        limited.sweep();
+        assertThat(limited.leftBehindAtLastSweep()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> limited.backlog() == 0);
+        assertThat(mentors.stream().filter(id -> !pendingOf(id).isEmpty()).count())
+                .as("two documents a sweep, the rest left to the next").isGreaterThanOrEqualTo(3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            limited.sweep();
+            return mentors.stream().allMatch(id -> pendingOf(id).isEmpty());
+        });
+        assertThat(probe.await(keyed(student), 5)).hasSize(5);
     }
 
     /** A mentor written with its event pending and never handed to the relay, as a crash leaves it; older than the grace. */
