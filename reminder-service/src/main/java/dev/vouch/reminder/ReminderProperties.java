@@ -16,6 +16,8 @@ import java.util.Set;
  *
  * @param projectionCacheSize letters and mentors (each) the stream consumer keeps in memory between batches;
  *                            0 switches the cache off
+ * @param streamConsumers     consumer threads of the event stream in one instance (each takes the same
+ *                            partitions of all three topics)
  */
 @ConfigurationProperties("vouch.reminders")
 public record ReminderProperties(
@@ -29,7 +31,8 @@ public record ReminderProperties(
         @DefaultValue CoverageGap coverageGap,
         @DefaultValue Scheduler scheduler,
         @DefaultValue Metrics metrics,
-        @DefaultValue("100000") int projectionCacheSize) {
+        @DefaultValue("100000") int projectionCacheSize,
+        @DefaultValue("2") int streamConsumers) {
 
     /** The thresholds as the plain-Java rules take them. */
     public ReminderPolicy policy() {

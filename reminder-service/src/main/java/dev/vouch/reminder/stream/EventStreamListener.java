@@ -5,6 +5,7 @@ import dev.vouch.events.Topics;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.messaging.InboundEvents;
 import dev.vouch.reminder.derivation.Judgement;
+import dev.vouch.reminder.ReminderProperties;
 import dev.vouch.reminder.schedule.CatchUpGate;
 import dev.vouch.reminder.store.MongoDerivationStore;
 import dev.vouch.reminder.store.ReminderMetrics;
@@ -37,9 +38,11 @@ class EventStreamListener implements ConsumerSeekAware {
     private final CatchUpGate gate;
     private final ReminderMetrics metrics;
     private final Clock clock;
+    private final int consumers;
 
     EventStreamListener(StreamDerivation derivation, MongoDerivationStore store, CatchUpGate gate, ReminderMetrics metrics,
-                        Clock clock) {
+                        Clock clock, ReminderProperties properties) {
+        this.consumers = properties.streamConsumers();
         this.derivation = derivation;
         this.store = store;
         this.gate = gate;
@@ -47,7 +50,14 @@ class EventStreamListener implements ConsumerSeekAware {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = {Topics.MENTORS, Topics.LETTERS, Topics.REMINDERS}, containerFactory = "batchListenerFactory")
+    /*
+     * Several consumer threads, so that one derives while another waits for its writes. The range assignor gives
+     * each thread the same partitions of all three topics, so a student's events (keyed by student) all reach
+     * one thread, as with one thread per instance.
+     */
+    @KafkaListener(topics = {Topics.MENTORS, Topics.LETTERS, Topics.REMINDERS}, containerFactory = "batchListenerFactory",
+            concurrency = "#{__listener.consumers}",
+            properties = "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         InboundEvents.handleBatch(records, events -> {
             try {
@@ -60,6 +70,11 @@ class EventStreamListener implements ConsumerSeekAware {
                 throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(), failed.index());
             }
         });
+    }
+
+    /** The listener's consumer threads ({@code vouch.reminders.stream-consumers}). */
+    public String getConsumers() {
+        return String.valueOf(consumers);
     }
 
     @Override
