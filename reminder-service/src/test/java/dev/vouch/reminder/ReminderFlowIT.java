@@ -1,5 +1,6 @@
 package dev.vouch.reminder;
 
+import dev.vouch.events.ReminderKind;
 import dev.vouch.events.DeadlineApproaching;
 import dev.vouch.events.EventEnvelope;
 import dev.vouch.events.LetterSubmitted;
@@ -56,6 +57,8 @@ class ReminderFlowIT {
     DueReminderScheduler scheduler;
     @Autowired
     CatchUpGate gate;
+    @Autowired
+    dev.vouch.reminder.store.ReminderStore reminders;
     @Value("${spring.kafka.consumer.group-id}")
     String group;
 
@@ -135,11 +138,14 @@ class ReminderFlowIT {
 
     @Test
     void theReminderMetricsAreExposed() {
+        long openBefore = reminders.openByKind().get(ReminderKind.DEADLINE_APPROACHING);
         String mentor = UUID.randomUUID().toString();
         stream.send(mentorAdded(mentor, "Dr. Rivera", 90))
                 .send(requested(UUID.randomUUID().toString(), mentor, clock.instant().plus(days(2)), clock.instant(), BOTH))
                 .awaitApplied();
         scheduler.fireDue();
+        assertThat(reminders.openByKind().get(ReminderKind.DEADLINE_APPROACHING)).as("counted open")
+                .isGreaterThan(openBefore);
 
         String metrics = new ApiClient(port).get("/actuator/prometheus").body();
 

@@ -69,21 +69,19 @@ public class ReminderStore {
         return outbox.save(reminder);
     }
 
-    /** Reminders waiting for the student (OPEN or SNOOZED), by kind: one aggregation over the collection. */
+    /**
+     * Reminders waiting for the student (OPEN or SNOOZED), by kind: one {@code count} per kind. An aggregation
+     * would do it in one command, but the in-process store answers an aggregation's {@code $match} by holding
+     * every matching document in memory at once (hundreds of megabytes at a million events); a count holds
+     * only their ids.
+     */
     public Map<ReminderKind, Long> openByKind() {
         Map<ReminderKind, Long> counts = new EnumMap<>(ReminderKind.class);
         for (ReminderKind kind : ReminderKind.values()) {
-            counts.put(kind, 0L);
-        }
-        List<Document> pipeline = List.of(
-                new Document("$match", new Document("state", new Document("$in",
-                        List.of(ReminderState.OPEN.name(), ReminderState.SNOOZED.name())))),
-                new Document("$group", new Document("_id", "$facts.kind").append("n", new Document("$sum", 1))));
-        for (Document row : collection().aggregate(pipeline)) {
-            String kind = row.getString("_id");
-            if (kind != null) {
-                counts.put(ReminderKind.valueOf(kind), ((Number) row.get("n")).longValue());
-            }
+            Document filter = new Document("state", new Document("$in",
+                    List.of(ReminderState.OPEN.name(), ReminderState.SNOOZED.name()))).append("facts.kind", kind.name());
+            Document answer = mongo.getDb().runCommand(new Document("count", Reminder.COLLECTION).append("query", filter));
+            counts.put(kind, ((Number) answer.get("n")).longValue());
         }
         return counts;
     }
