@@ -25,8 +25,8 @@ final class Report {
     void target(String figure, String value, String baseline, String ratio, double measured, double target,
                 boolean atLeast, String targetText) {
         String verdict;
-        if (Double.isNaN(measured)) {
-            verdict = "not measured";
+        if (Double.isNaN(measured) || Double.isNaN(target)) {
+            verdict = "not measured"; // the figure, or its baseline (a part not run)
         } else if (atLeast ? measured >= target : measured <= target) {
             verdict = "met";
         } else {
