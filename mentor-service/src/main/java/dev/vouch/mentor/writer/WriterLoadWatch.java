@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Announces writers crossing the load threshold. Checked for the writers of each batch of letter events (a
- * letter asked, answered, finished or moved: only their load can have changed), and for every institution on a
- * schedule, because letters come due with time alone. Several instances may check at once: the version check lets one of them announce, and
+ * Announces writers crossing the load threshold. Checked for the writers that batches of letter events touched
+ * (a letter asked, answered, finished or moved: only their load can have changed), gathered and checked once
+ * per writer every {@code vouch.writers.touched-check-delay}, so that a stream of small batches costs one check
+ * per writer rather than one per batch; and for every institution on a schedule, because letters come due with
+ * time alone (which also covers what a crash left unchecked). Several instances may check at once: the version check lets one of them announce, and
  * the others find nothing left to announce next time.
  */
 @Component
@@ -46,9 +48,34 @@ public class WriterLoadWatch {
         this.clock = clock;
     }
 
+    /** Institution to the mentors whose letters changed since the last check of touched writers. */
+    private final Map<String, Set<String>> touched = new HashMap<>();
+
     @EventListener
     void on(LettersProjected projected) {
-        projected.mentorsByTenant().forEach(this::check);
+        synchronized (touched) {
+            projected.mentorsByTenant().forEach((tenant, mentorIds) ->
+                    touched.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).addAll(mentorIds));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${vouch.writers.touched-check-delay:PT1S}")
+    void checkTouched() {
+        Map<String, Set<String>> due;
+        synchronized (touched) {
+            due = new HashMap<>(touched);
+            touched.clear();
+        }
+        due.forEach((tenant, mentorIds) -> {
+            try {
+                check(tenant, mentorIds);
+            } catch (RuntimeException e) {
+                log.warn("Checking the load of writers letter events touched failed; the next check tries again", e);
+                synchronized (touched) {
+                    touched.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).addAll(mentorIds);
+                }
+            }
+        });
     }
 
     @Scheduled(fixedDelayString = "${vouch.writers.check-interval:PT1H}", initialDelayString = "${vouch.writers.check-interval:PT1H}")

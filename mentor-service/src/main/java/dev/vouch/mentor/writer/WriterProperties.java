@@ -11,7 +11,10 @@ import java.time.Duration;
  * @param threshold     open letters due within 14 days that make a writer's load HIGH (and publish WriterOverloaded)
  * @param checkInterval how often every institution's writers are checked again, so letters coming due with time
  *                      raise (and letters gone by ease) the load without any event
+ * @param touchedCheckDelay how often the writers that batches of letter events touched are checked: the
+ *                      batches in between are checked together, once per writer
  */
 @ConfigurationProperties("vouch.writers")
-public record WriterProperties(@DefaultValue("5") int threshold, @DefaultValue("PT1H") Duration checkInterval) {
+public record WriterProperties(@DefaultValue("5") int threshold, @DefaultValue("PT1H") Duration checkInterval,
+                               @DefaultValue("PT1S") Duration touchedCheckDelay) {
 }
