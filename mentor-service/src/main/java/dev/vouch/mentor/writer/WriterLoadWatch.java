@@ -26,8 +26,8 @@ import java.util.Set;
  * (a letter asked, answered, finished or moved: only their load can have changed), gathered and checked once
  * per writer every {@code vouch.writers.touched-check-delay}, so that a stream of small batches costs one check
  * per writer rather than one per batch; and for every institution on a schedule, because letters come due with
- * time alone (which also covers what a crash left unchecked). Several instances may check at once: the version check lets one of them announce, and
- * the others find nothing left to announce next time.
+ * time alone (which also covers what a crash left unchecked). Several instances may check at once: the version
+ * check lets one of them announce, and the others find nothing left to announce next time.
  */
 @Component
 public class WriterLoadWatch {
@@ -40,6 +40,9 @@ public class WriterLoadWatch {
     private final EventOutbox outbox;
     private final Clock clock;
 
+    /** Institution to the mentors whose letters changed since the last check of touched writers. */
+    private final Map<String, Set<String>> touched = new HashMap<>();
+
     WriterLoadWatch(WriterBoard board, StudentIndex students, MongoTemplate mongo, EventOutbox outbox, Clock clock) {
         this.students = students;
         this.board = board;
@@ -47,9 +50,6 @@ public class WriterLoadWatch {
         this.outbox = outbox;
         this.clock = clock;
     }
-
-    /** Institution to the mentors whose letters changed since the last check of touched writers. */
-    private final Map<String, Set<String>> touched = new HashMap<>();
 
     @EventListener
     void on(LettersProjected projected) {
