@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -99,14 +98,16 @@ class GroupCommitTest {
             Path crashed = folder.resolve("crashed");
             Files.createDirectories(crashed.resolve("mongo"));
             Files.copy(folder.resolve("mongo").resolve("vouch.mv"), crashed.resolve("mongo").resolve("vouch.mv"));
-            H2Backend backend = new H2Backend(new MVStore.Builder().fileName(crashed.resolve("mongo").resolve("vouch.mv").toString()).open());
-            MongoServer reopened = new MongoServer(backend);
+            MVStore copy = new MVStore.Builder().fileName(crashed.resolve("mongo").resolve("vouch.mv").toString()).open();
+            GroupCommit reopenedCommits = new GroupCommit(copy, false);
+            MongoServer reopened = new MongoServer(new DurableH2Backend(copy, reopenedCommits));
             try (MongoClient after = MongoClients.create(reopened.bindAndGetConnectionString())) {
                 MongoCollection<Document> survived = after.getDatabase("vouch_test").getCollection("letters");
                 assertThat(survived.countDocuments()).isEqualTo(300);
                 assertThat(survived.find(new Document("_id", "letter-0")).first().getString("status")).isEqualTo("SUBMITTED");
             } finally {
                 reopened.shutdown();
+                reopenedCommits.close();
             }
             assertThat(mongo.commits()).as("commits for 301 writes").isLessThanOrEqualTo(301 + 10);
         } finally {
