@@ -2,8 +2,10 @@ package dev.vouch.reminder;
 
 import dev.vouch.events.Material;
 import dev.vouch.reminder.rules.ReminderPolicy;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Set;
  *                            partitions of all three topics)
  */
 @ConfigurationProperties("vouch.reminders")
+@Validated
 public record ReminderProperties(
         @DefaultValue AskEarly askEarly,
         @DefaultValue NoResponse noResponse,
@@ -32,7 +35,7 @@ public record ReminderProperties(
         @DefaultValue Scheduler scheduler,
         @DefaultValue Metrics metrics,
         @DefaultValue("100000") int projectionCacheSize,
-        @DefaultValue("2") int streamConsumers) {
+        @DefaultValue("2") @Positive int streamConsumers) {
 
     /** The thresholds as the plain-Java rules take them. */
     public ReminderPolicy policy() {

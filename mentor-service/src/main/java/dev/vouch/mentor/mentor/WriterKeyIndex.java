@@ -59,8 +59,8 @@ public class WriterKeyIndex {
         write(byKey, false);
     }
 
-    /** The institution's mentors with one of these writer keys, read by {@code _id}. */
-    public List<Mentor> mentors(String tenant, Collection<String> writerKeys) {
+    /** The institution's mentors with one of these writer keys, read by {@code _id}, but for those already read. */
+    public List<Mentor> mentors(String tenant, Collection<String> writerKeys, Set<String> alreadyRead) {
         if (writerKeys.isEmpty()) {
             return List.of();
         }
@@ -68,6 +68,7 @@ public class WriterKeyIndex {
         List<String> entries = writerKeys.stream().map(writerKey -> key(tenant, writerKey)).toList();
         Set<String> ids = new LinkedHashSet<>();
         index().find(Filters.in("_id", entries)).forEach(entry -> ids.addAll(entry.getList("ids", String.class, List.of())));
+        ids.removeAll(alreadyRead);
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -108,7 +108,7 @@ public class WriterBoard {
                         mentors.stream().map(m -> linked.get(m.getId())).filter(link -> link != null)
                                 .map(WriterLinks.Link::writerKey))
                 .filter(k -> k != null).distinct().toList();
-        writerKeys.mentors(tenant, keys).forEach(m -> all.putIfAbsent(m.getId(), m));
+        writerKeys.mentors(tenant, keys, all.keySet()).forEach(m -> all.putIfAbsent(m.getId(), m));
         List<String> linkedIds = linked.entrySet().stream()
                 .filter(link -> writerIds.contains(link.getValue().writerId()) && !all.containsKey(link.getKey()))
                 .map(Map.Entry::getKey).toList();

@@ -1,7 +1,9 @@
 package dev.vouch.mentor.writer;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -15,6 +17,7 @@ import java.time.Duration;
  *                      batches in between are checked together, once per writer
  */
 @ConfigurationProperties("vouch.writers")
+@Validated
 public record WriterProperties(@DefaultValue("5") int threshold, @DefaultValue("PT1H") Duration checkInterval,
-                               @DefaultValue("PT1S") Duration touchedCheckDelay) {
+                               @DefaultValue("PT1S") @DurationMin(millis = 1) Duration touchedCheckDelay) {
 }

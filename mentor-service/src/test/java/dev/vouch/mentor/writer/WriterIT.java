@@ -129,12 +129,7 @@ class WriterIT {
         String anasLee = ana.addMentor("{\"name\":\"Prof. Dana Lee\",\"email\":\"dana.lee@lakeside.edu\"}").get("id").asString();
         String bensLee = ben.addMentor("{\"name\":\"Prof. Dana Lee\",\"email\":\"DANA.LEE@lakeside.edu\"}").get("id").asString();
         Instant soon = clock.instant().plus(Duration.ofDays(12));
-        String first = null;
-        for (int i = 0; i < 3; i++) {
-            LetterRequested letter = requested(anasLee, soon);
-            first = first == null ? letter.letterId() : first;
-            send(ana, letter, 1);
-        }
+        String first = askSeveral(ana, anasLee, soon, 3);
         send(ben, requested(bensLee, soon), 1);
         send(ben, requested(bensLee, clock.instant().plus(Duration.ofDays(40))), 1);
         ApiClient advisor = new ApiClient(port).as(TestTokens.advisor(tenant, "advisor-1"));
@@ -174,12 +169,7 @@ class WriterIT {
         String anasLee = ana.addMentor("{\"name\":\"Prof. Dana Lee\",\"email\":\"dana.lee@lakeside.edu\"}").get("id").asString();
         String bensLee = ben.addMentor("{\"name\":\"Prof. Dana Lee\",\"email\":\"Dana.Lee@lakeside.edu\"}").get("id").asString();
         Instant soon = clock.instant().plus(Duration.ofDays(12));
-        String first = null;
-        for (int i = 0; i < 4; i++) {
-            LetterRequested letter = requested(anasLee, soon);
-            first = first == null ? letter.letterId() : first;
-            send(ana, letter, 1);
-        }
+        String first = askSeveral(ana, anasLee, soon, 4);
         send(ben, requested(bensLee, soon), 1); // the fifth, through Ben's record of the same writer
 
         WriterOverloaded overloaded = (WriterOverloaded) EventProbe.decode(
@@ -249,6 +239,17 @@ class WriterIT {
     /** Events of this type from this test's institution (the topic holds other tests' too). */
     private java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> ours(String type) {
         return ofType(type).and(record -> tenant.equals(EventProbe.decode(record).tenant()));
+    }
+
+    /** Sends {@code count} requests of the student's mentor due at {@code deadline}; returns the first letter's id. */
+    private String askSeveral(Student student, String mentorId, Instant deadline, int count) {
+        String first = null;
+        for (int i = 0; i < count; i++) {
+            LetterRequested letter = requested(mentorId, deadline);
+            first = first == null ? letter.letterId() : first;
+            send(student, letter, 1);
+        }
+        return first;
     }
 
     private static LetterRequested requested(String mentorId, Instant deadline) {

@@ -11,8 +11,6 @@ import dev.vouch.request.letter.LetterDraft;
 import dev.vouch.request.letter.LetterRequest;
 import dev.vouch.request.letter.TargetAssignments;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -22,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Targets and their coverage: the student describes a target; every stored letter change recomputes the
@@ -81,18 +80,14 @@ public class TargetCoverage implements TargetAssignments {
         if (draft.overrideCap() || draft.targets().isEmpty()) {
             return;
         }
-        // The student's letters are read only when a named target is one they described (and so has a cap).
-        List<LetterRequest> letters = null;
+        Supplier<List<LetterRequest>> letters = lettersOnce(scope.tenant(), scope.studentId());
         for (String name : draft.targets()) {
             Target target = mongo.findById(Target.idOf(scope.tenant(), scope.studentId(), name), Target.class);
             if (target == null) {
-                continue;
-            }
-            if (letters == null) {
-                letters = lettersOf(scope.tenant(), scope.studentId());
+                continue; // a target the student did not describe has no cap
             }
             CoverageRule rule = ruleOf(target);
-            if (Coverage.atCap(rule, assignedTo(name, letters))) {
+            if (Coverage.atCap(rule, assignedTo(name, letters.get()))) {
                 throw new ConflictException("coverage-cap", target.getSystem() + " accepts at most "
                         + rule.maxLetters() + " letters per target and " + target.getName() + " has them already; "
                         + "send overrideCap: true to assign this one anyway (the system itself would drop it)")
@@ -108,20 +103,13 @@ public class TargetCoverage implements TargetAssignments {
         if (letter.getTargets().isEmpty()) {
             return;
         }
-        // Only targets the student described have a coverage to follow; the letters are read once, if any does.
-        List<LetterRequest> letters = null;
+        Supplier<List<LetterRequest>> letters = lettersOnce(letter.getTenant(), letter.getStudentId());
         for (String name : letter.getTargets()) {
             String id = Target.idOf(letter.getTenant(), letter.getStudentId(), name);
-            if (!mongo.exists(Query.query(Criteria.where("_id").is(id)), Target.class)) {
-                continue;
-            }
-            if (letters == null) {
-                letters = lettersOf(letter.getTenant(), letter.getStudentId());
-            }
-            List<LetterRequest> known = letters;
             ConflictRetry.retrying(ATTEMPTS, () -> {
+                // Only targets the student described have a coverage to follow.
                 Target target = mongo.findById(id, Target.class);
-                if (target != null && target.cover(coverageOf(target, known), false, clock.instant())) {
+                if (target != null && target.cover(coverageOf(target, letters.get()), false, clock.instant())) {
                     outbox.save(target);
                 }
                 return target;
@@ -164,5 +152,20 @@ public class TargetCoverage implements TargetAssignments {
     /** A student has tens of letters at most: read them all and match targets here. */
     private List<LetterRequest> lettersOf(String tenant, String studentId) {
         return students.find(LetterRequest.class, tenant, studentId);
+    }
+
+    /** The student's letters, read at the first call only: when no named target was described, not at all. */
+    private Supplier<List<LetterRequest>> lettersOnce(String tenant, String studentId) {
+        return new Supplier<>() {
+            private List<LetterRequest> read;
+
+            @Override
+            public List<LetterRequest> get() {
+                if (read == null) {
+                    read = lettersOf(tenant, studentId);
+                }
+                return read;
+            }
+        };
     }
 }

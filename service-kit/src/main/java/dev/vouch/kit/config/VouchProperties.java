@@ -1,7 +1,10 @@
 package dev.vouch.kit.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -13,10 +16,11 @@ import java.time.Duration;
  * @param serviceName this service's name: the CloudEvents source is {@code /vouch/<service-name>}
  */
 @ConfigurationProperties("vouch")
+@Validated
 public record VouchProperties(
         @DefaultValue("vouch") String serviceName,
         @DefaultValue Kafka kafka,
-        @DefaultValue Outbox outbox,
+        @DefaultValue @Valid Outbox outbox,
         @DefaultValue Consumer consumer,
         @DefaultValue Web web) {
 
@@ -47,7 +51,7 @@ public record VouchProperties(
     public record Outbox(@DefaultValue("true") boolean sweepEnabled, @DefaultValue("10s") Duration sweepInterval,
                          @DefaultValue("5m") Duration fullSweepInterval,
                          @DefaultValue("5s") Duration sweepGrace, @DefaultValue("10s") Duration sendTimeout,
-                         @DefaultValue("500") int batchSize, @DefaultValue("2000") int sweepLimit) {
+                         @DefaultValue("500") @Positive int batchSize, @DefaultValue("2000") @Positive int sweepLimit) {
     }
 
     /**
