@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -23,7 +22,7 @@ import java.util.List;
  * a second, so a crash lost the writes of the last second although each had been acknowledged. Its unique
  * indexes keep their keys typed ({@link KeyValueType}), so a lookup by {@code _id} or by a unique index costs
  * comparisons of strings and numbers rather than of serialized objects, and its documents are kept as BSON
- * ({@link BsonDocumentType}).
+ * ({@link BsonCollection}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -89,21 +88,21 @@ final class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = getMvStore();
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = openDocuments(namespace);
+            MVMap<Object, byte[]> documents = openDocuments(namespace);
             // A store written before documents were kept as BSON: they are copied over, then the old map goes.
             // Interrupted half-way, the old map is still there and the next start copies it again.
             if (store.hasMap(DATA + namespace)) {
                 MVMap<Object, Document> legacy = store.openMap(DATA + namespace);
-                legacy.forEach(documents::put);
+                legacy.forEach((id, document) -> documents.put(id, BsonBytesType.encode(document)));
                 store.removeMap(legacy);
             }
             MVMap<String, Object> meta = store.openMap(META + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new BsonCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
-        private MVMap<Object, Document> openDocuments(String namespace) {
+        private MVMap<Object, byte[]> openDocuments(String namespace) {
             return getMvStore().openMap(DATA + namespace + BSON,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                    new MVMap.Builder<Object, byte[]>().valueType(BsonBytesType.INSTANCE));
         }
 
         @Override

@@ -4,12 +4,14 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The local store's file: unique indexes with typed keys (found, unique, kept across a restart, rebuilt from an
  * older file) and documents kept as BSON (every BSON type read back as written, an older file's documents
- * carried over).
+ * carried over, the data size kept).
  */
 class StoreFormatTest {
 
@@ -137,6 +139,26 @@ class StoreFormatTest {
     }
 
     @Test
+    void theDataSizeFollowsInsertsUpdatesAndDeletesAcrossARestart() {
+        Path file = folder.resolve("sizes.mv");
+        withStore(file, DURABLE, letters -> {
+            for (int i = 0; i < 3; i++) {
+                letters.insertOne(new Document("_id", "letter-" + i).append("note", "short"));
+            }
+            letters.updateOne(new Document("_id", "letter-1"), new Document("$set", new Document("note", "x".repeat(500))));
+            letters.deleteOne(new Document("_id", "letter-2"));
+        });
+        withDatabase(file, DURABLE, vouch -> {
+            long expected = 0;
+            for (Document document : vouch.getCollection("letters").find()) {
+                expected += RawBsonDocument.parse(document.toJson()).getByteBuffer().remaining();
+            }
+            Number size = (Number) vouch.runCommand(new Document("collStats", "letters")).get("size");
+            assertThat(size.longValue()).isEqualTo(expected).isGreaterThan(500);
+        });
+    }
+
+    @Test
     void aDroppedCollectionTakesItsDocumentsWithIt() {
         Path file = folder.resolve("dropped.mv");
         withStore(file, DURABLE, letters -> {
@@ -152,13 +174,17 @@ class StoreFormatTest {
     private static final boolean DURABLE = true;
 
     private static void withStore(Path file, boolean durable, Consumer<MongoCollection<Document>> work) {
+        withDatabase(file, durable, vouch -> work.accept(vouch.getCollection("letters")));
+    }
+
+    private static void withDatabase(Path file, boolean durable, Consumer<MongoDatabase> work) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         GroupCommit groupCommit = new GroupCommit(store, false);
         MongoBackend backend = durable ? new DurableH2Backend(store, groupCommit) : new H2Backend(store);
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
-            work.accept(client.getDatabase("vouch").getCollection("letters"));
+            work.accept(client.getDatabase("vouch"));
         } finally {
             server.shutdown();
             groupCommit.close();

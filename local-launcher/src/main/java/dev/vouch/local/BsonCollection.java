@@ -1,0 +1,119 @@
+package dev.vouch.local;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A collection of the local store: the library's H2 collection, with each document held as its BSON
+ * ({@link BsonBytesType}) and decoded when read, so every read hands out a copy of its own. The data size is
+ * kept from the encoded lengths the writes have at hand, rather than by the library's encoding each document
+ * once more (twice for an update) to measure it.
+ */
+final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
+
+    private static final String DATA_SIZE = "dataSize";
+
+    private final MVMap<Object, byte[]> documents;
+    private final MVMap<String, Object> meta;
+
+    BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> documents,
+                   MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, name, options, cursors);
+        this.documents = documents;
+        this.meta = meta;
+        meta.putIfAbsent(DATA_SIZE, 0L);
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    @Override
+    protected void updateDataSize(int delta) {
+        if (delta != 0) {
+            synchronized (meta) {
+                meta.put(DATA_SIZE, ((Number) meta.get(DATA_SIZE)).longValue() + delta);
+            }
+        }
+    }
+
+    @Override
+    protected int getDataSize() {
+        return ((Number) meta.get(DATA_SIZE)).intValue();
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        byte[] bson = BsonBytesType.encode(document);
+        byte[] previous = documents.put(Missing.ofNullable(key), bson);
+        if (previous != null) {
+            throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
+        }
+        updateDataSize(bson.length);
+        return key;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        byte[] bson = BsonBytesType.encode(newDocument);
+        byte[] previous = documents.put(Missing.ofNullable(position), bson);
+        updateDataSize(bson.length - (previous == null ? 0 : previous.length));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        byte[] removed = documents.remove(position);
+        if (removed == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+        updateDataSize(-removed.length);
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        byte[] bson = documents.get(position);
+        return bson == null ? null : BsonBytesType.decode(bson);
+    }
+
+    @Override
+    public int count() {
+        return documents.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return documents.isEmpty();
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return documents.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(BsonBytesType.decode(entry.getValue()), entry.getKey()));
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Stream<Document> all = isNaturalDescending(orderBy)
+                ? streamAllDocumentsWithPosition()
+                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                        .map(DocumentWithPosition::getDocument)
+                : documents.values().stream().map(BsonBytesType::decode);
+        return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+}
