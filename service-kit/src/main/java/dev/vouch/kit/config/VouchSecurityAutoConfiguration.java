@@ -4,8 +4,10 @@ import dev.vouch.kit.security.JwtDecoders;
 import dev.vouch.kit.security.LocalKeyPair;
 import dev.vouch.kit.security.ProblemAuthenticationEntryPoint;
 import dev.vouch.kit.security.Role;
+import dev.vouch.kit.security.VerifiedTokenCache;
 import dev.vouch.kit.security.VouchJwtConverter;
 import dev.vouch.kit.security.VouchSecurityProperties;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +43,16 @@ public class VouchSecurityAutoConfiguration {
         return local != null
                 ? JwtDecoders.forLocalKeys(local, properties.getJwt(), security)
                 : JwtDecoders.forIssuer(properties.getJwt(), security);
+    }
+
+    /** The verified-token cache's hits, misses and size, for the dashboards. */
+    @Bean
+    MeterBinder verifiedTokenMetrics(JwtDecoder decoder) {
+        return registry -> {
+            if (decoder instanceof VerifiedTokenCache cache) {
+                cache.bindTo(registry);
+            }
+        };
     }
 
     @Bean

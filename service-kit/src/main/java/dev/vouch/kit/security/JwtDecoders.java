@@ -1,5 +1,6 @@
 package dev.vouch.kit.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.security.converter.RsaKeyConverters;
@@ -34,7 +35,8 @@ import java.util.List;
  * Every token must then pass the same checks: signature with an algorithm the key supports (RS256 for a key file,
  * those of the JWK set otherwise, never HMAC), {@code iss}, {@code exp} (required) and {@code nbf} within
  * {@code vouch.security.clock-skew}, {@code aud} containing {@code vouch.security.audience}, a non-blank string
- * {@code sub} and {@code tenant}.
+ * {@code sub} and {@code tenant}. A token's signature is verified once and remembered for its next requests
+ * ({@link VerifiedTokenCache}); the claims are checked at every request.
  */
 public final class JwtDecoders {
 
@@ -59,19 +61,19 @@ public final class JwtDecoders {
         }
         OAuth2TokenValidator<Jwt> validator = validator(issuer, security);
         if (jwt.getPublicKeyLocation() != null) {
-            return withKey(readPublicKey(jwt.getPublicKeyLocation()), validator);
+            return cached(withKey(readPublicKey(jwt.getPublicKeyLocation()), validator), validator, security);
         }
         if (jwkSet) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).discoverJwsAlgorithms().build();
             decoder.setJwtValidator(validator);
-            return decoder;
+            return cached(decoder, validator, security);
         }
         // Resolved at the first call, so a service starts while its identity provider is still starting.
-        return new SupplierJwtDecoder(() -> {
+        return cached(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(validator);
             return decoder;
-        });
+        }), validator, security);
     }
 
     /**
@@ -96,7 +98,21 @@ public final class JwtDecoders {
                     "To trust the identity provider, set vouch.local.dev-tokens=false (the local launcher does so with"
                             + " --issuer-uri); to use the local tokens, remove the " + PREFIX + "* settings.");
         }
-        return withKey(keys.publicKey(), validator(LocalKeyPair.ISSUER, security));
+        OAuth2TokenValidator<Jwt> validator = validator(LocalKeyPair.ISSUER, security);
+        return cached(withKey(keys.publicKey(), validator), validator, security);
+    }
+
+    private static JwtDecoder cached(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator,
+                                     VouchSecurityProperties security) {
+        return cached(verifier, validator, security, Clock.systemUTC(), Ticker.systemTicker());
+    }
+
+    /** The verifier behind a {@link VerifiedTokenCache}, unless the settings turn it off. */
+    static JwtDecoder cached(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator,
+                             VouchSecurityProperties security, Clock clock, Ticker ticker) {
+        return security.verifiedTokens().enabled()
+                ? new VerifiedTokenCache(verifier, validator, security.verifiedTokens(), clock, ticker)
+                : verifier;
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, VouchSecurityProperties security) {

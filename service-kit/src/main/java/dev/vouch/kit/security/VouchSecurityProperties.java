@@ -1,6 +1,7 @@
 package dev.vouch.kit.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -11,12 +12,49 @@ import java.time.Duration;
  *
  * @param audience  what every token's {@code aud} must contain: the API, as the identity provider names it
  * @param clockSkew leeway on {@code exp} and {@code nbf}, for an identity provider whose clock differs a little
+ * @param verifiedTokens how many tokens whose signature was verified are remembered, and for how long
+ *                       ({@link VerifiedTokenCache})
  */
 @ConfigurationProperties("vouch.security")
 public record VouchSecurityProperties(
         @DefaultValue("vouch-api") String audience,
-        @DefaultValue("30s") Duration clockSkew) {
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue VerifiedTokens verifiedTokens) {
 
+    /** With the default verified-token cache. */
+    public VouchSecurityProperties(String audience, Duration clockSkew) {
+        this(audience, clockSkew, new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_SIZE, VerifiedTokens.DEFAULT_MAX_AGE));
+    }
+
+    /**
+     * @param maxSize tokens remembered at most (0: every request verifies its token's signature)
+     * @param maxAge  how long one is remembered at most (never past its {@code exp}): how long a key the identity
+     *                provider withdraws may still be trusted for the tokens it signed
+     */
+    public record VerifiedTokens(@DefaultValue("" + DEFAULT_MAX_SIZE) int maxSize,
+                                 @DefaultValue(DEFAULT_MAX_AGE_TEXT) Duration maxAge) {
+
+        static final int DEFAULT_MAX_SIZE = 4096;
+        static final String DEFAULT_MAX_AGE_TEXT = "5m";
+        static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+
+        public VerifiedTokens {
+            if (maxSize < 0) {
+                throw new TokenSettingsException("vouch.security.verified-tokens.max-size must be zero or more, not " + maxSize,
+                        "Set it to how many verified tokens to remember (0 to verify every request's token).");
+            }
+            if (maxAge == null || maxAge.isNegative()) {
+                throw new TokenSettingsException("vouch.security.verified-tokens.max-age must be zero or more, not " + maxAge,
+                        "Set it to a duration such as 5m.");
+            }
+        }
+
+        boolean enabled() {
+            return maxSize > 0 && !maxAge.isZero();
+        }
+    }
+
+    @ConstructorBinding
     public VouchSecurityProperties {
         if (audience == null || audience.isBlank()) {
             throw new TokenSettingsException("vouch.security.audience must name the API's audience (default vouch-api)",
@@ -25,6 +63,9 @@ public record VouchSecurityProperties(
         if (clockSkew == null || clockSkew.isNegative()) {
             throw new TokenSettingsException("vouch.security.clock-skew must be zero or more, not " + clockSkew,
                     "Set vouch.security.clock-skew to a duration such as 30s.");
+        }
+        if (verifiedTokens == null) {
+            verifiedTokens = new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_SIZE, VerifiedTokens.DEFAULT_MAX_AGE);
         }
     }
 }
