@@ -12,7 +12,10 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -25,9 +28,13 @@ import java.util.stream.Stream;
 final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private static final String DATA_SIZE = "dataSize";
+    private static final String ID = "_id";
 
     private final MVMap<Object, byte[]> documents;
     private final MVMap<String, Object> meta;
+    /** The string ids of the last {@code {_id: {$in: [...]}}} matched, by the identity of its list. */
+    private List<?> lastIdList;
+    private Set<String> lastIds;
 
     BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> documents,
                    MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -35,6 +42,42 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
         this.documents = documents;
         this.meta = meta;
         meta.putIfAbsent(DATA_SIZE, 0L);
+    }
+
+    /**
+     * The library checks each document an index found against the whole filter again, and for {@code $in} it
+     * compares the document's value with each element in turn: a read of n ids by {@code _id $in} cost n²
+     * comparisons (each normalizing both values), most of the store's time under the stream's batches. String
+     * ids against a list of strings are looked up in a set instead, which is the same test; anything else goes
+     * to the library's matcher.
+     */
+    @Override
+    protected synchronized boolean documentMatchesQuery(Document document, Document query) {
+        if (query.size() == 1 && query.get(ID) instanceof Document condition && condition.size() == 1
+                && condition.get("$in") instanceof List<?> list && document.get(ID) instanceof String id) {
+            Set<String> ids = stringIds(list);
+            if (ids != null) {
+                return ids.contains(id);
+            }
+        }
+        return super.documentMatchesQuery(document, query);
+    }
+
+    /** The list as a set, if it holds strings only; else null. */
+    private Set<String> stringIds(List<?> list) {
+        if (list != lastIdList) {
+            Set<String> ids = new HashSet<>(list.size() * 2);
+            for (Object element : list) {
+                if (!(element instanceof String text)) {
+                    ids = null;
+                    break;
+                }
+                ids.add(text);
+            }
+            lastIdList = list;
+            lastIds = ids;
+        }
+        return lastIds;
     }
 
     @Override

@@ -159,6 +159,34 @@ class StoreFormatTest {
     }
 
     @Test
+    void aReadOfManyIdsFindsExactlyThoseOfEveryKind() {
+        Path file = folder.resolve("ids.mv");
+        ObjectId objectId = new ObjectId("64b7f0c2a1b2c3d4e5f60718");
+        withStore(file, DURABLE, letters -> {
+            for (int i = 0; i < 1_000; i++) {
+                letters.insertOne(new Document("_id", "letter-" + i));
+            }
+            letters.insertOne(new Document("_id", 7L));
+            letters.insertOne(new Document("_id", objectId));
+            List<String> wanted = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_000; i += 3) {
+                wanted.add("letter-" + i);
+            }
+            wanted.add("letter-missing");
+            assertThat(letters.find(new Document("_id", new Document("$in", wanted))).map(d -> d.getString("_id"))
+                    .into(new java.util.ArrayList<>())).containsExactlyInAnyOrderElementsOf(wanted.subList(0, wanted.size() - 1));
+            // A list that is not all strings, and ids that are not strings, are matched as MongoDB matches them.
+            assertThat(letters.find(new Document("_id", new Document("$in", List.of("letter-1", 7, objectId))))
+                    .map(d -> d.get("_id")).into(new java.util.ArrayList<>())).containsExactlyInAnyOrder("letter-1", 7L, objectId);
+            assertThat(letters.find(new Document("_id", new Document("$in", List.of("letter-2", "7")))).map(d -> d.get("_id"))
+                    .into(new java.util.ArrayList<>())).containsExactly("letter-2");
+            assertThat(letters.deleteMany(new Document("_id", new Document("$in", List.of("letter-4", "letter-5"))))
+                    .getDeletedCount()).isEqualTo(2);
+            assertThat(letters.countDocuments()).isEqualTo(1_000);
+        });
+    }
+
+    @Test
     void aDroppedCollectionTakesItsDocumentsWithIt() {
         Path file = folder.resolve("dropped.mv");
         withStore(file, DURABLE, letters -> {
