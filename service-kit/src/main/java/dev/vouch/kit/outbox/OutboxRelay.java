@@ -70,7 +70,7 @@ public class OutboxRelay implements AutoCloseable {
     /** Events whose publish failed since the last sweep: still pending, left to the next sweep. */
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong oldestPendingEpochMilli = new AtomicLong(-1);
-    /** Whether the last sweep stopped at its limit in some collection, so more may be left behind. */
+    /** Whether the last sweep stopped at its limit in a collection where it found some left behind, so more may be. */
     private volatile boolean sweepStoppedAtLimit;
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, Duration sweepGrace,
@@ -284,17 +284,21 @@ public class OutboxRelay implements AutoCloseable {
                     .limit(sweepLimit);
             withPending.fields().include(OutboxDocument.PENDING_EVENTS);
             List<Pending> found = mongo.find(withPending, Pending.class, collection);
-            stoppedAtLimit |= found.size() >= sweepLimit;
+            boolean foundLeftBehind = false;
             for (Pending doc : found) {
                 Instant docOldest = doc.pendingEvents().stream().map(PendingEvent::time)
                         .min(Comparator.naturalOrder()).orElse(now);
                 if (docOldest.isBefore(cutoff)) {
                     enqueue(new Key(collection, doc.id()), doc.pendingEvents().size(), true);
                     handed += doc.pendingEvents().size();
+                    foundLeftBehind = true;
                     // Only what was left behind counts for the age: younger events are on their way.
                     oldest = oldest == null || docOldest.isBefore(oldest) ? docOldest : oldest;
                 }
             }
+            // A full batch of events on their way (a burst the relay is working through) calls for no second look
+            // soon: every such sweep would search the collection again while the burst lasts.
+            stoppedAtLimit |= found.size() >= sweepLimit && foundLeftBehind;
         }
         oldestPendingEpochMilli.set(oldest == null ? -1 : oldest.toEpochMilli());
         sweepStoppedAtLimit = stoppedAtLimit;

@@ -29,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.Executors;
 import dev.vouch.kit.messaging.EventPublisher;
@@ -252,6 +254,29 @@ class OutboxIT {
             return mentors.stream().allMatch(id -> pendingOf(id).isEmpty());
         });
         assertThat(probe.await(keyed(student), 5)).hasSize(5);
+    }
+
+    @Test
+    void aSweepThatFillsItsLimitWithEventsOnTheirWayDoesNotCallForAnotherSoon() {
+        // A grace of a day: every pending event in the collection is on its way, none left behind.
+        OutboxRelay patient = new OutboxRelay(mongo, publisher, clock, Duration.ofDays(1), Duration.ofSeconds(10),
+                500, 2, Executors.newSingleThreadExecutor(), new SimpleMeterRegistry());
+        String student = "student-" + UUID.randomUUID();
+        List<String> mentors = new java.util.ArrayList<>();
+        EventFactory now = new EventFactory("sample-service", clock);
+        for (int i = 0; i < 3; i++) {
+            String mentorId = UUID.randomUUID().toString();
+            insertWithPending(new SampleMentor(mentorId, "med-school", student, "Dr. On The Way"), now.pending(
+                    new MentorAdded(mentorId, "Dr. On The Way", null, null, null, MentorRelationship.RESEARCH_PI, null, 90),
+                    "med-school", student, 1));
+            mentors.add(mentorId);
+        }
+        try {
+            assertThat(patient.sweep()).isZero();
+            assertThat(patient.leftBehindAtLastSweep()).isFalse();
+        } finally {
+            mongo.remove(Query.query(Criteria.where("_id").in(mentors)), "sample_mentors");
+        }
     }
 
     /** A mentor written with its event pending and never handed to the relay, as a crash leaves it; older than the grace. */
