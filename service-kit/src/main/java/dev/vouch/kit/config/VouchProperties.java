@@ -46,7 +46,8 @@ public record VouchProperties(
      * @param sendTimeout       how long one publish may wait for the broker's acknowledgement
      * @param batchSize         how many documents the relay reads, sends and clears in one round
      * @param sweepLimit        how many documents with pending events one sweep reads per collection; when it
-     *                          finds that many, the next sweep follows at {@code sweepInterval}
+     *                          finds that many, some of them left behind, the next sweep follows at
+     *                          {@code sweepInterval}
      */
     public record Outbox(@DefaultValue("true") boolean sweepEnabled, @DefaultValue("10s") Duration sweepInterval,
                          @DefaultValue("5m") Duration fullSweepInterval,
