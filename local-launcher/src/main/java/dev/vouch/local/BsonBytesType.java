@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -18,13 +19,16 @@ import java.util.Arrays;
  * commit's time; and the page cache holds documents at their encoded size.
  *
  * <p>In the file each document is one marker byte, then its BSON (the layout of the store's earlier format,
- * which kept decoded documents in memory, so its files read unchanged).
+ * which kept decoded documents in memory, so its files read unchanged; a document it kept Java-serialized is
+ * read and encoded).
  */
 final class BsonBytesType extends BasicDataType<byte[]> {
 
     static final BsonBytesType INSTANCE = new BsonBytesType();
 
     private static final byte BSON = 0;
+    /** The earlier format's marker for a document it kept Java-serialized (its fallback for a value BSON cannot hold). */
+    private static final byte SERIALIZED = 1;
     /** A buffer above this size is not kept for the next encoding. */
     private static final int KEPT_BUFFER = 1 << 20;
     private static final ThreadLocal<ByteBuf> BUFFERS = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
@@ -58,6 +62,9 @@ final class BsonBytesType extends BasicDataType<byte[]> {
     @Override
     public byte[] read(ByteBuffer in) {
         byte marker = in.get();
+        if (marker == SERIALIZED) {
+            return encode((Document) new ObjectDataType().read(in));
+        }
         if (marker != BSON) {
             throw new IllegalStateException("Unknown document marker " + marker + " in the store file");
         }

@@ -2,6 +2,7 @@ package dev.vouch.local;
 
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -40,10 +41,21 @@ class BsonBytesTypeTest {
     }
 
     @Test
+    void aDocumentTheEarlierFormatKeptSerializedIsReadAsBson() {
+        Document kept = new Document("_id", "a").append("n", 1);
+        WriteBuffer out = new WriteBuffer();
+        out.put((byte) 1);
+        new ObjectDataType().write(out, kept);
+        ByteBuffer in = out.getBuffer().flip();
+        assertThat(BsonBytesType.decode(BsonBytesType.INSTANCE.read(in))).isEqualTo(kept);
+        assertThat(in.hasRemaining()).isFalse();
+    }
+
+    @Test
     void anUnknownMarkerIsRefusedRatherThanMisread() {
-        ByteBuffer in = ByteBuffer.wrap(new byte[] {1, 5, 0, 0, 0, 0});
+        ByteBuffer in = ByteBuffer.wrap(new byte[] {7, 5, 0, 0, 0, 0});
         assertThatThrownBy(() -> BsonBytesType.INSTANCE.read(in)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("marker 1");
+                .hasMessageContaining("marker 7");
     }
 
     @Test
