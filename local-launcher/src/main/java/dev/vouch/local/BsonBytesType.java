@@ -27,7 +27,7 @@ final class BsonBytesType extends BasicDataType<byte[]> {
     static final BsonBytesType INSTANCE = new BsonBytesType();
 
     private static final byte BSON = 0;
-    /** The earlier format's marker for a document it kept Java-serialized (its fallback for a value BSON cannot hold). */
+    /** The earlier format's marker for a document it kept Java-serialized (its fallback for what BSON cannot hold). */
     private static final byte SERIALIZED = 1;
     /** A buffer above this size is not kept for the next encoding. */
     private static final int KEPT_BUFFER = 1 << 20;

@@ -33,8 +33,8 @@ public final class VerifiedTokenCache implements JwtDecoder {
     private final Cache<String, Jwt> verified;
 
     /** @param ticker what ages entries (the system's monotonic time; tests move their own) */
-    VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, VouchSecurityProperties.VerifiedTokens settings,
-                       Clock clock, Ticker ticker) {
+    VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator,
+                       VouchSecurityProperties.VerifiedTokens settings, Clock clock, Ticker ticker) {
         this.verifier = verifier;
         this.validator = validator;
         Duration maxAge = settings.maxAge();
@@ -75,10 +75,5 @@ public final class VerifiedTokenCache implements JwtDecoder {
     /** Hits, misses, size and evictions, as {@code cache_*{cache="vouch.verified_tokens"}}. */
     public void bindTo(MeterRegistry registry) {
         CaffeineCacheMetrics.monitor(registry, verified, METRIC_NAME);
-    }
-
-    long size() {
-        verified.cleanUp();
-        return verified.estimatedSize();
     }
 }

@@ -3,6 +3,7 @@ package dev.vouch.kit.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 
 import java.time.Duration;
 
@@ -23,7 +24,7 @@ public record VouchSecurityProperties(
 
     /** With the default verified-token cache. */
     public VouchSecurityProperties(String audience, Duration clockSkew) {
-        this(audience, clockSkew, new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_SIZE, VerifiedTokens.DEFAULT_MAX_AGE));
+        this(audience, clockSkew, VerifiedTokens.DEFAULTS);
     }
 
     /**
@@ -32,19 +33,21 @@ public record VouchSecurityProperties(
      *                provider withdraws may still be trusted for the tokens it signed
      */
     public record VerifiedTokens(@DefaultValue("" + DEFAULT_MAX_SIZE) int maxSize,
-                                 @DefaultValue(DEFAULT_MAX_AGE_TEXT) Duration maxAge) {
+                                 @DefaultValue(DEFAULT_MAX_AGE) Duration maxAge) {
 
         static final int DEFAULT_MAX_SIZE = 4096;
-        static final String DEFAULT_MAX_AGE_TEXT = "5m";
-        static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+        static final String DEFAULT_MAX_AGE = "5m";
+        static final VerifiedTokens DEFAULTS = new VerifiedTokens(DEFAULT_MAX_SIZE, DurationStyle.detectAndParse(DEFAULT_MAX_AGE));
 
         public VerifiedTokens {
             if (maxSize < 0) {
-                throw new TokenSettingsException("vouch.security.verified-tokens.max-size must be zero or more, not " + maxSize,
+                throw new TokenSettingsException("vouch.security.verified-tokens.max-size must be zero or more, not "
+                        + maxSize,
                         "Set it to how many verified tokens to remember (0 to verify every request's token).");
             }
             if (maxAge == null || maxAge.isNegative()) {
-                throw new TokenSettingsException("vouch.security.verified-tokens.max-age must be zero or more, not " + maxAge,
+                throw new TokenSettingsException("vouch.security.verified-tokens.max-age must be zero or more, not "
+                        + maxAge,
                         "Set it to a duration such as 5m.");
             }
         }
@@ -65,7 +68,7 @@ public record VouchSecurityProperties(
                     "Set vouch.security.clock-skew to a duration such as 30s.");
         }
         if (verifiedTokens == null) {
-            verifiedTokens = new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_SIZE, VerifiedTokens.DEFAULT_MAX_AGE);
+            verifiedTokens = VerifiedTokens.DEFAULTS;
         }
     }
 }

@@ -235,8 +235,7 @@ class OutboxIT {
 
     @Test
     void aSweepReadsAtMostItsLimitAndTheNextSweepsGoOn() {
-        OutboxRelay limited = new OutboxRelay(mongo, publisher, clock, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                500, 2, Executors.newSingleThreadExecutor(), new SimpleMeterRegistry());
+        OutboxRelay limited = relaySweepingTwo(Duration.ofSeconds(5));
         String student = "student-" + UUID.randomUUID();
         List<String> mentors = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -259,8 +258,7 @@ class OutboxIT {
     @Test
     void aSweepThatFillsItsLimitWithEventsOnTheirWayDoesNotCallForAnotherSoon() {
         // A grace of a day: every pending event in the collection is on its way, none left behind.
-        OutboxRelay patient = new OutboxRelay(mongo, publisher, clock, Duration.ofDays(1), Duration.ofSeconds(10),
-                500, 2, Executors.newSingleThreadExecutor(), new SimpleMeterRegistry());
+        OutboxRelay patient = relaySweepingTwo(Duration.ofDays(1));
         String student = "student-" + UUID.randomUUID();
         List<String> mentors = new java.util.ArrayList<>();
         EventFactory now = new EventFactory("sample-service", clock);
@@ -277,6 +275,12 @@ class OutboxIT {
         } finally {
             mongo.remove(Query.query(Criteria.where("_id").in(mentors)), "sample_mentors");
         }
+    }
+
+    /** A relay of its own whose sweeps read at most two documents per collection. */
+    private OutboxRelay relaySweepingTwo(Duration grace) {
+        return new OutboxRelay(mongo, publisher, clock, grace, Duration.ofSeconds(10), 500, 2,
+                Executors.newSingleThreadExecutor(), new SimpleMeterRegistry());
     }
 
     /** A mentor written with its event pending and never handed to the relay, as a crash leaves it; older than the grace. */
