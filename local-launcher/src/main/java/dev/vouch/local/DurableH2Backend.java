@@ -15,18 +15,26 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * mongo-java-server's H2 backend, answering a command only once what it wrote (or read of others' writes) is
  * committed to the file. The library itself leaves committing to the MVStore's background writer, about once
  * a second, so a crash lost the writes of the last second although each had been acknowledged. Its unique
  * indexes keep their keys typed ({@link KeyValueType}), so a lookup by {@code _id} or by a unique index costs
- * comparisons of strings and numbers rather than of serialized objects, and its documents are kept as BSON
- * ({@link BsonCollection}).
+ * comparisons of strings and numbers rather than of serialized objects; one that starts with {@code _id} keeps
+ * no entries at all ({@link IdPrefixedIndex}); and its documents are kept as BSON ({@link BsonCollection}).
  */
 final class DurableH2Backend extends H2Backend {
 
     private final GroupCommit groupCommit;
+    /**
+     * Each collection's {@code _id} index, by namespace, for the indexes that start with {@code _id}. Made on
+     * first use, without an initializer: the library opens the stored databases from within its constructor,
+     * before this class's initializers would run (and an initializer would then empty it again).
+     */
+    private Map<String, Index<Object>> idIndexes;
 
     DurableH2Backend(MVStore store, GroupCommit groupCommit) {
         super(store);
@@ -44,6 +52,13 @@ final class DurableH2Backend extends H2Backend {
                 groupCommit.await();
             }
         }
+    }
+
+    private synchronized Map<String, Index<Object>> idIndexes() {
+        if (idIndexes == null) {
+            idIndexes = new ConcurrentHashMap<>();
+        }
+        return idIndexes;
     }
 
     @Override
@@ -79,9 +94,20 @@ final class DurableH2Backend extends H2Backend {
             if (store.hasMap(namespace + LEGACY_INDEX + indexName)) {
                 store.removeMap(namespace + LEGACY_INDEX + indexName);
             }
+            if (IdPrefixedIndex.covers(keys)) {
+                // Kept with entries of its own by an earlier store: they are not needed.
+                if (store.hasMap(namespace + TYPED_INDEX + indexName)) {
+                    store.removeMap(namespace + TYPED_INDEX + indexName);
+                }
+                return new IdPrefixedIndex(indexName, keys, sparse, () -> idIndexes().get(namespace));
+            }
             MVMap<KeyValue, Object> map = store.openMap(namespace + TYPED_INDEX + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
-            return new TypedUniqueIndex(map, indexName, keys, sparse);
+            TypedUniqueIndex index = new TypedUniqueIndex(map, indexName, keys, sparse);
+            if (keys.size() == 1 && keys.get(0).getKey().equals("_id")) {
+                idIndexes().put(namespace, index);
+            }
+            return index;
         }
 
         @Override
@@ -122,7 +148,10 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            getMvStore().removeMap(getFullCollectionNamespace(collection.getCollectionName()) + TYPED_INDEX + indexName);
+            String map = getFullCollectionNamespace(collection.getCollectionName()) + TYPED_INDEX + indexName;
+            if (getMvStore().hasMap(map)) {
+                getMvStore().removeMap(map);
+            }
         }
     }
 }

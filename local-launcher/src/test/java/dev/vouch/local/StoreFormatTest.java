@@ -90,6 +90,30 @@ class StoreFormatTest {
     }
 
     @Test
+    void anIndexThatStartsWithIdKeepsNoEntriesAndAnEarlierStoresAreDropped() {
+        Path file = folder.resolve("prefixed.mv");
+        String entries = "vouch.letters._typed_index__id_1_sequence_1";
+        withStore(file, DURABLE, letters -> {
+            letters.createIndex(Indexes.ascending("_id", "sequence"), new IndexOptions().unique(true));
+            letters.insertOne(new Document("_id", "letter-1").append("sequence", 1L));
+        });
+        MVStore earlier = new MVStore.Builder().fileName(file.toString()).open();
+        earlier.openMap(entries).put("letter-1", "as an earlier store kept it");
+        earlier.close();
+        withStore(file, DURABLE, letters -> {
+            assertThat(letters.find(new Document("_id", "letter-1").append("sequence", 1L)).first()).isNotNull();
+            assertThat(letters.listIndexes().into(new java.util.ArrayList<>()))
+                    .anySatisfy(index -> assertThat(index).containsEntry("name", "_id_1_sequence_1").containsEntry("unique", true));
+        });
+        MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(reopened.hasMap(entries)).isFalse();
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
     void documentsComeBackAsTheyWereWrittenAfterARestart() {
         Path file = folder.resolve("types.mv");
         Document written = new Document("_id", "letter-1")
@@ -184,6 +208,66 @@ class StoreFormatTest {
                     .getDeletedCount()).isEqualTo(2);
             assertThat(letters.countDocuments()).isEqualTo(1_000);
         });
+    }
+
+    /**
+     * The same writes against the library's own unique indexes and against the store's: every write is taken or
+     * refused alike, and the documents end alike. Top-level single values take the store's direct way; a nested
+     * key and an array (one entry per element) the library's.
+     */
+    @Test
+    void uniqueIndexesTakeAndRefuseWritesAsTheLibrarysDo() {
+        List<String> expected = List.of("ok", "dup", "dup", "ok", "ok", "dup", "dup", "dup", "ok",
+                "dup", "ok", "dup", "ok", "ok", "dup", "ok", "ok", "ok");
+        List<Object> library = new java.util.ArrayList<>();
+        List<Object> store = new java.util.ArrayList<>();
+        withStore(folder.resolve("library.mv"), false, letters -> library.addAll(uniqueIndexScript(letters)));
+        withStore(folder.resolve("store.mv"), DURABLE, letters -> store.addAll(uniqueIndexScript(letters)));
+        assertThat(store).isEqualTo(library);
+        assertThat(store.subList(0, expected.size())).isEqualTo(expected);
+    }
+
+    /** Each write's outcome ("ok" or "dup"), then every document as it ended. */
+    private static List<Object> uniqueIndexScript(MongoCollection<Document> letters) {
+        letters.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+        letters.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).sparse(true));
+        letters.createIndex(Indexes.ascending("profile.handle"), new IndexOptions().unique(true).sparse(true));
+        letters.createIndex(Indexes.ascending("tags"), new IndexOptions().unique(true).sparse(true));
+        letters.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+        List<Object> outcomes = new java.util.ArrayList<>();
+        java.util.function.Consumer<Runnable> write = op -> {
+            try {
+                op.run();
+                outcomes.add("ok");
+            } catch (MongoWriteException e) {
+                outcomes.add(e.getCode() == 11000 ? "dup" : "error " + e.getCode());
+            }
+        };
+        write.accept(() -> letters.insertOne(new Document("_id", "a").append("email", "x").append("code", 1)
+                .append("profile", new Document("handle", "h1")).append("tags", List.of("t1", "t2")).append("version", 1L)));
+        write.accept(() -> letters.insertOne(new Document("_id", "b").append("email", "x")));
+        write.accept(() -> letters.insertOne(new Document("_id", "b").append("email", "y").append("code", 1.0)));
+        write.accept(() -> letters.insertOne(new Document("_id", "b").append("email", "y").append("version", 1L)));
+        write.accept(() -> letters.insertOne(new Document("_id", "c").append("email", "z").append("version", 1L)));
+        write.accept(() -> letters.insertOne(new Document("_id", "d").append("email", "w").append("tags", List.of("t2"))));
+        write.accept(() -> letters.insertOne(new Document("_id", "d").append("email", "w")
+                .append("profile", new Document("handle", "h1"))));
+        write.accept(() -> letters.insertOne(new Document("_id", "a").append("email", "v")));
+        write.accept(() -> letters.insertOne(new Document("_id", "d").append("email", "w").append("code", 1L << 53 | 1)));
+        write.accept(() -> letters.updateOne(new Document("_id", "b"), new Document("$set", new Document("email", "x"))));
+        write.accept(() -> letters.updateOne(new Document("_id", "b"), new Document("$set", new Document("email", "q"))));
+        write.accept(() -> letters.updateOne(new Document("_id", "c"), new Document("$set", new Document("code", 1L))));
+        write.accept(() -> letters.updateOne(new Document("_id", "c").append("version", 1L),
+                new Document("$set", new Document("code", 2)).append("$inc", new Document("version", 1L))));
+        write.accept(() -> letters.updateOne(new Document("_id", "c"), new Document("$set", new Document("email", "z"))));
+        write.accept(() -> letters.updateOne(new Document("_id", "b"), new Document("$set", new Document("tags", List.of("t3", "t1")))));
+        write.accept(() -> letters.deleteOne(new Document("_id", "a")));
+        write.accept(() -> letters.insertOne(new Document("_id", "e").append("email", "x").append("code", 1)
+                .append("tags", List.of("t1"))));
+        write.accept(() -> letters.replaceOne(new Document("_id", "e"), new Document("email", "x2").append("code", 1)));
+        outcomes.add(letters.find().sort(new Document("_id", 1)).into(new java.util.ArrayList<>()));
+        outcomes.add(letters.find(new Document("_id", "c").append("version", 2L)).first());
+        return outcomes;
     }
 
     @Test
