@@ -267,6 +267,9 @@ class StoreFormatTest {
         write.accept(() -> letters.replaceOne(new Document("_id", "e"), new Document("email", "x2").append("code", 1)));
         outcomes.add(letters.find().sort(new Document("_id", 1)).into(new java.util.ArrayList<>()));
         outcomes.add(letters.find(new Document("_id", "c").append("version", 2L)).first());
+        outcomes.add(letters.find(new Document("_id", new Document("$in", List.of("e", "b", "zz", "c", "b"))))
+                .into(new java.util.ArrayList<>()));
+        outcomes.add(letters.find(new Document("email", new Document("$in", List.of("z", "q")))).into(new java.util.ArrayList<>()));
         return outcomes;
     }
 
