@@ -39,6 +39,8 @@ public final class Benchmark implements Callable<Integer> {
     Integer derivationStudents;
     @Option(names = "--api-seconds", description = "Seconds of load per API endpoint (default 30; quick 8)")
     Integer apiSeconds;
+    @Option(names = "--api-warmup", description = "Seconds of load per API endpoint before its measured window, not counted (default 5; quick 3)")
+    Integer apiWarmup;
     @Option(names = "--concurrency", defaultValue = "16", description = "Concurrent API clients (default ${DEFAULT-VALUE})")
     int concurrency;
     @Option(names = "--latency-seconds", description = "Seconds of letter requests per rate (default 30; quick 10)")
@@ -68,6 +70,7 @@ public final class Benchmark implements Callable<Integer> {
     private static final int API_STUDENTS = 200;
 
     private final Report report = new Report();
+    private Duration apiWarm = Duration.ZERO;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Benchmark()).execute(args));
@@ -82,6 +85,7 @@ public final class Benchmark implements Callable<Integer> {
         int eventCount = pick(events, 1_000_000, 26_000);
         int students = Math.max(1, eventCount / SchoolStream.EVENTS_PER_STUDENT);
         Duration apiLoad = Duration.ofSeconds(pick(apiSeconds, 30, 8));
+        apiWarm = Duration.ofSeconds(pick(apiWarmup, 5, 3));
         Duration latencyLoad = Duration.ofSeconds(pick(latencySeconds, 30, 10));
         Duration lagWait = Duration.ofSeconds(pick(lagTimeout, 600, 180));
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("vouch-benchmark-");
@@ -173,12 +177,11 @@ public final class Benchmark implements Callable<Integer> {
             Api.createMentor(mentorApi, token, "Dr. Api " + i);
         }
         String liveness = stack.management("mentor-service") + "/actuator/health/liveness";
-        log("API: %s per endpoint at concurrency %d ...", load, concurrency);
-        Samples trivial = Api.closedLoop(concurrency, load, 200, (w, i) -> Api.get(liveness, null).statusCode());
+        log("API: %s per endpoint at concurrency %d, after %s of warm-up each ...", load, concurrency, apiWarm);
+        Samples trivial = warmThenMeasure(load, 200, (w, i) -> Api.get(liveness, null).statusCode());
         report.add("API trivial endpoint (liveness), concurrency " + concurrency,
                 Report.rate(trivial.perSecond(), "req/s") + ", p99 " + Report.ms(trivial.millis(0.99)), "", "1.00");
-        Samples list = Api.closedLoop(concurrency, load, 200,
-                (w, i) -> Api.get(mentorApi + "/api/v1/mentors", token).statusCode());
+        Samples list = warmThenMeasure(load, 200, (w, i) -> Api.get(mentorApi + "/api/v1/mentors", token).statusCode());
         apiRow("GET /mentors (5 mentors)", list, trivial, Double.NaN, Double.NaN);
         // The write loads go round a school's students, as a school's use does: each client writes for the next
         // student, so no one student collects thousands of records (a student has tens).
@@ -189,14 +192,14 @@ public final class Benchmark implements Callable<Integer> {
             writerMentors.add(Api.createMentor(mentorApi, writers.get(s), "Dr. Writer " + s));
         }
         AtomicLong next = new AtomicLong();
-        Samples addMentors = Api.closedLoop(concurrency, load, 201, (w, i) -> Api.post(mentorApi + "/api/v1/mentors",
+        Samples addMentors = warmThenMeasure(load, 201, (w, i) -> Api.post(mentorApi + "/api/v1/mentors",
                 writers.get((int) (next.getAndIncrement() % API_STUDENTS)), Api.mentorBody("Dr. Load " + w + "-" + i)).statusCode());
         apiRow("POST /mentors (round " + API_STUDENTS + " students)", addMentors, trivial, Double.NaN, Double.NaN);
         backlog(stack, "mentor-service", "POST /mentors");
         // The letters' mentors must be in request-service's directory before letters are asked of them.
         awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", writers.get(API_STUDENTS - 1),
                 Api.letterBody(writerMentors.get(API_STUDENTS - 1), Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
-        Samples addLetters = Api.closedLoop(concurrency, load, 201, (w, i) -> {
+        Samples addLetters = warmThenMeasure(load, 201, (w, i) -> {
             int student = (int) (next.getAndIncrement() % API_STUDENTS);
             return Api.post(requestApi + "/api/v1/letters", writers.get(student),
                     Api.letterBody(writerMentors.get(student), Instant.now().plus(Duration.ofDays(40)))).statusCode();
@@ -204,6 +207,17 @@ public final class Benchmark implements Callable<Integer> {
         apiRow("POST /letters (round " + API_STUDENTS + " students)", addLetters, trivial, 0.3, 100);
         backlog(stack, "request-service", "POST /letters");
         return addMentors.perSecond();
+    }
+
+    /**
+     * The endpoint's load for the warm-up first, not counted (a service's first requests load classes and
+     * compile its code, as the latency figure's warm-up lets them), then the measured window.
+     */
+    private Samples warmThenMeasure(Duration load, int expected, Api.Call call) {
+        if (!apiWarm.isZero()) {
+            Api.closedLoop(concurrency, apiWarm, expected, call);
+        }
+        return Api.closedLoop(concurrency, load, expected, call);
     }
 
     private void apiRow(String what, Samples samples, Samples trivial, double ratioTarget, double p99Target) {
