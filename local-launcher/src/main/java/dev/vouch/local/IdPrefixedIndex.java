@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * A unique index whose first key is {@code _id}, such as {@code (_id, version)} for compare-and-set writes. It
  * is unique by construction (no two documents share an {@code _id}) and a query on exactly its fields finds its
  * one candidate by {@code _id}, so it keeps no entries of its own: the library's index kept a second map that
- * every versioned update rewrote twice (the old key out, the new key in), the largest part of an update's cost.
+ * every versioned update wrote twice (the old key out, the new key in) beside the one write of the document.
  * The query's other fields are checked against the document, as for any index.
  */
 final class IdPrefixedIndex extends Index<Object> {
@@ -26,7 +26,7 @@ final class IdPrefixedIndex extends Index<Object> {
     /** @param idIndex the collection's {@code _id} index, looked up when first needed (indexes open in any order) */
     IdPrefixedIndex(String name, List<IndexKey> keys, boolean sparse, Supplier<Index<Object>> idIndex) {
         super(name, keys, sparse);
-        if (keys.size() < 2 || !keys.get(0).getKey().equals(ID)) {
+        if (!covers(keys)) {
             throw new IllegalArgumentException("Not an index that starts with _id: " + keys);
         }
         this.idIndex = idIndex;

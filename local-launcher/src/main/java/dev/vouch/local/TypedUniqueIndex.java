@@ -20,8 +20,8 @@ import java.util.Set;
  *
  * <p>Every write asks each index for the document's key several times (an insert checks, then checks again and
  * adds; an update compares old and new keys twice, looks up the position, checks, removes and adds), and the
- * library derives it each time by splitting every key path and collecting the values through streams: about a
- * sixth of the store's time under the stream's batches. For the indexes Vouch has, on top-level fields holding
+ * library derives it each time by splitting every key path and collecting the values through streams: about
+ * 15 % of the launcher's samples through Kafka. For the indexes Vouch has, on top-level fields holding
  * a single value, the key is read straight from the document and each check is one lookup; a key on a nested
  * path or on an array (one index entry per element) goes the library's way.
  */
