@@ -199,6 +199,7 @@ public final class Benchmark implements Callable<Integer> {
         // The letters' mentors must be in request-service's directory before letters are asked of them.
         awaitStatus(() -> Api.post(requestApi + "/api/v1/letters", writers.get(API_STUDENTS - 1),
                 Api.letterBody(writerMentors.get(API_STUDENTS - 1), Instant.now().plus(Duration.ofDays(40)))).statusCode(), 201);
+        log("API: POST /letters ...");
         Samples addLetters = warmThenMeasure(load, 201, (w, i) -> {
             int student = (int) (next.getAndIncrement() % API_STUDENTS);
             return Api.post(requestApi + "/api/v1/letters", writers.get(student),
@@ -289,12 +290,15 @@ public final class Benchmark implements Callable<Integer> {
         Map<String, Long> before = new LinkedHashMap<>();
         KafkaFigures.CONSUMES.forEach((group, topics) -> before.put(group, kafka.endOffsets(topics)));
         log("Through Kafka: %,d events (%,d students) ...", (long) students * SchoolStream.EVENTS_PER_STUDENT, students);
+        Map<String, Double> cpuBefore = stack.cpuSeconds();
         long start = System.nanoTime();
         long produced = kafka.produce("kafka-school", "kafka-student", students);
         double produceSeconds = (System.nanoTime() - start) / 1e9;
         report.add(String.format(Locale.ROOT, "through Kafka: %,d events produced as the services publish them", produced),
                 Report.rate(produced / produceSeconds, "events/s produced"), "", "");
         Map<String, Double> seconds = kafka.awaitDrained(KafkaFigures.CONSUMES, start, lagWait);
+        cpuRow("through Kafka", cpuBefore, stack.cpuSeconds(), kafka.endOffsets(KafkaFigures.CONSUMES.get("reminder-service"))
+                - before.get("reminder-service"));
         for (Map.Entry<String, Double> entry : seconds.entrySet()) {
             String group = entry.getKey();
             List<String> topics = KafkaFigures.CONSUMES.get(group);
@@ -318,6 +322,24 @@ public final class Benchmark implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /**
+     * CPU time each process used over a phase, and per event: which process bounds the phase on a machine whose
+     * cores they share (the launcher, holding Kafka and the store, against each consumer).
+     */
+    private void cpuRow(String phase, Map<String, Double> before, Map<String, Double> after, long events) {
+        StringBuilder value = new StringBuilder();
+        for (String process : List.of("launcher", "reminder-service rebuilding", "reminder-service", "request-service",
+                "mentor-service")) {
+            if (before.containsKey(process) && after.containsKey(process)) {
+                double used = after.get(process) - before.get(process);
+                value.append(value.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f s (%.0f us/event)",
+                        process, used, used * 1e6 / Math.max(1, events)));
+            }
+        }
+        report.add(String.format(Locale.ROOT, "%s: CPU time per process over %,d events", phase, events),
+                value.toString(), "", "");
     }
 
     /** A second reminder-service with an empty database and a new group reads all three topics from offset 0. */
@@ -345,7 +367,12 @@ public final class Benchmark implements Callable<Integer> {
             }
             long start = System.nanoTime();
             double startup = (start - launched) / 1e9;
+            double launcherBefore = LocalStackProcess.cpuSeconds(stack.launcherPid());
+            double rebuildBefore = LocalStackProcess.cpuSeconds(process.pid());
             double seconds = kafka.awaitDrained(Map.of(group, topics), start, lagWait).get(group);
+            cpuRow("rebuild", Map.of("launcher", launcherBefore, "reminder-service rebuilding", rebuildBefore),
+                    Map.of("launcher", LocalStackProcess.cpuSeconds(stack.launcherPid()),
+                            "reminder-service rebuilding", LocalStackProcess.cpuSeconds(process.pid())), events);
             // Timed out: the rate so far, from what the group has committed.
             double rate = Double.isNaN(seconds) ? (events - kafka.lag(group, topics)) / (lagWait.toNanos() / 1e9)
                     : events / seconds;

@@ -127,6 +127,24 @@ final class LocalStackProcess implements AutoCloseable {
         return rss;
     }
 
+    /** The launcher and each service it started, by name, with the CPU time each has used so far, in seconds. */
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        cpu.put("launcher", cpuSeconds(process.pid()));
+        process.toHandle().children().forEach(child -> {
+            String command = child.info().commandLine().orElse("");
+            String name = ports.keySet().stream().filter(command::contains).findFirst().orElse("pid " + child.pid());
+            cpu.put(name, cpuSeconds(child.pid()));
+        });
+        return cpu;
+    }
+
+    /** CPU time (user and system) the process has used so far, in seconds; NaN where the system does not tell. */
+    static double cpuSeconds(long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration())
+                .map(duration -> duration.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     static long rss(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
