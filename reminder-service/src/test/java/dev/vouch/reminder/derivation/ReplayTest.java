@@ -62,6 +62,34 @@ class ReplayTest {
         }
     }
 
+    /**
+     * The live service fired a letter's reminder, then the letter was submitted and the service stopped before it
+     * read that. A rebuild reading the reminders topic first (a reminder without a letter yet), and the letter's
+     * whole story in one later poll, still clears the reminder once it has caught up.
+     */
+    @Test
+    void aReminderReadBeforeItsLettersEventsIsClearedWhenTheLetterArrivesWhole() {
+        Instant start = live.clock.instant();
+        live.send(mentorAdded("M1", "Dr. Rivera", 30));
+        live.send(requested("L1", "M1", start.plus(days(5)), start, BOTH));
+        List<String> fired = World.dueIds(live.tick());
+        assertThat(fired).as("a deadline reminder fired live").isNotEmpty();
+        List<EventEnvelope<VouchEvent>> reminders = live.reminderTopic();
+        live.send(new LetterSubmitted("L1", "M1"));
+        List<EventEnvelope<VouchEvent>> inputs = List.copyOf(live.sent);
+
+        World rebuilt = new World();
+        rebuilt.clock.set(live.clock.instant());
+        rebuilt.caughtUp = false;
+        rebuilt.stream.apply(reminders, rebuilt.clock.instant(), false);
+        rebuilt.stream.apply(inputs, rebuilt.clock.instant(), false);
+        rebuilt.caughtUp = true;
+        List<VouchEvent> announced = rebuilt.tick().stream().map(event -> World.envelope(event).payload()).toList();
+
+        assertThat(World.resolvedIds(announced, ReminderResolution.CONDITION_CLEARED)).containsAll(fired);
+        fired.forEach(id -> assertThat(rebuilt.state(id)).as(id).isEqualTo(live.state(id)));
+    }
+
     /** Fires, a snooze-free student action, clearings, a new cycle and a moved deadline. */
     private void liveStory() {
         Instant start = live.clock.instant();
