@@ -63,9 +63,10 @@ class ReplayTest {
     }
 
     /**
-     * The live service fired a letter's reminder, then the letter was submitted and the service stopped before it
-     * read that. A rebuild reading the reminders topic first (a reminder without a letter yet), and the letter's
-     * whole story in one later poll, still clears the reminder once it has caught up.
+     * A rebuild reads a firing from the reminders topic before any of the letter's events (a reminder without its
+     * letter), then the letter's whole story, its submission included, in one poll; the live service's clearing
+     * is not on the topic (it stopped before publishing it). Once caught up, the rebuild clears the reminder
+     * itself, as the live service did.
      */
     @Test
     void aReminderReadBeforeItsLettersEventsIsClearedWhenTheLetterArrivesWhole() {
