@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,26 +118,24 @@ final class LocalStackProcess implements AutoCloseable {
 
     /** The launcher and each service it started, by name, with their resident memory in bytes. */
     Map<String, Long> residentMemory() {
-        Map<String, Long> rss = new LinkedHashMap<>();
-        rss.put("launcher (Kafka + MongoDB)", rss(process.pid()));
-        process.toHandle().children().forEach(child -> {
-            String command = child.info().commandLine().orElse("");
-            String name = ports.keySet().stream().filter(command::contains).findFirst().orElse("pid " + child.pid());
-            rss.put(name, rss(child.pid()));
-        });
-        return rss;
+        return byProcess("launcher (Kafka + MongoDB)", LocalStackProcess::rss);
     }
 
     /** The launcher and each service it started, by name, with the CPU time each has used so far, in seconds. */
     Map<String, Double> cpuSeconds() {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        cpu.put("launcher", cpuSeconds(process.pid()));
+        return byProcess("launcher", LocalStackProcess::cpuSeconds);
+    }
+
+    /** One reading of the launcher (under {@code launcherName}) and of each service it started, by name. */
+    private <T> Map<String, T> byProcess(String launcherName, LongFunction<T> reading) {
+        Map<String, T> readings = new LinkedHashMap<>();
+        readings.put(launcherName, reading.apply(process.pid()));
         process.toHandle().children().forEach(child -> {
             String command = child.info().commandLine().orElse("");
             String name = ports.keySet().stream().filter(command::contains).findFirst().orElse("pid " + child.pid());
-            cpu.put(name, cpuSeconds(child.pid()));
+            readings.put(name, reading.apply(child.pid()));
         });
-        return cpu;
+        return readings;
     }
 
     /** CPU time (user and system) the process has used so far, in seconds; NaN where the system does not tell. */
