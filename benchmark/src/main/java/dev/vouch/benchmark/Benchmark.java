@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the local stack and measures the whole path, printing one table: each figure beside the baseline
@@ -192,8 +193,11 @@ public final class Benchmark implements Callable<Integer> {
             writerMentors.add(Api.createMentor(mentorApi, writers.get(s), "Dr. Writer " + s));
         }
         AtomicLong next = new AtomicLong();
+        AtomicReference<Usage> before = new AtomicReference<>();
         Samples addMentors = warmThenMeasure(load, 201, (w, i) -> Api.post(mentorApi + "/api/v1/mentors",
-                writers.get((int) (next.getAndIncrement() % API_STUDENTS)), Api.mentorBody("Dr. Load " + w + "-" + i)).statusCode());
+                writers.get((int) (next.getAndIncrement() % API_STUDENTS)), Api.mentorBody("Dr. Load " + w + "-" + i)).statusCode(),
+                () -> before.set(usage(stack)));
+        usagePerRequest("POST /mentors", before.get(), usage(stack), addMentors.count());
         apiRow("POST /mentors (round " + API_STUDENTS + " students)", addMentors, trivial, Double.NaN, Double.NaN);
         backlog(stack, "mentor-service", "POST /mentors");
         // The letters' mentors must be in request-service's directory before letters are asked of them.
@@ -204,7 +208,8 @@ public final class Benchmark implements Callable<Integer> {
             int student = (int) (next.getAndIncrement() % API_STUDENTS);
             return Api.post(requestApi + "/api/v1/letters", writers.get(student),
                     Api.letterBody(writerMentors.get(student), Instant.now().plus(Duration.ofDays(40)))).statusCode();
-        });
+        }, () -> before.set(usage(stack)));
+        usagePerRequest("POST /letters", before.get(), usage(stack), addLetters.count());
         apiRow("POST /letters (round " + API_STUDENTS + " students)", addLetters, trivial, 0.3, 100);
         backlog(stack, "request-service", "POST /letters");
         return addMentors.perSecond();
@@ -215,10 +220,46 @@ public final class Benchmark implements Callable<Integer> {
      * compile its code, as the latency figure's warm-up lets them), then the measured window.
      */
     private Samples warmThenMeasure(Duration load, int expected, Api.Call call) {
+        return warmThenMeasure(load, expected, call, () -> { });
+    }
+
+    /** As above, running {@code measuring} between the warm-up and the measured window. */
+    private Samples warmThenMeasure(Duration load, int expected, Api.Call call, Runnable measuring) {
         if (!apiWarm.isZero()) {
             Api.closedLoop(concurrency, apiWarm, expected, call);
         }
+        measuring.run();
         return Api.closedLoop(concurrency, load, expected, call);
+    }
+
+    /** Every process's CPU time so far, the harness's own (it sends the load) among them, and the store's counters. */
+    private static Usage usage(LocalStackProcess stack) {
+        Map<String, Double> cpu = new LinkedHashMap<>(stack.cpuSeconds());
+        cpu.put("harness", LocalStackProcess.cpuSeconds(ProcessHandle.current().pid()));
+        return new Usage(cpu, stack.storeCounters().orElse(null));
+    }
+
+    private record Usage(Map<String, Double> cpu, long[] store) {
+    }
+
+    /** Where a write load's time went: CPU milliseconds per request in each process, store commands and commits. */
+    private void usagePerRequest(String load, Usage before, Usage after, long requests) {
+        StringBuilder value = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Double> process : after.cpu().entrySet()) {
+            Double was = before.cpu().get(process.getKey());
+            if (was != null) {
+                double ms = (process.getValue() - was) * 1e3 / Math.max(1, requests);
+                total += ms;
+                value.append(value.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f", process.getKey(), ms));
+            }
+        }
+        report.add(load + ": CPU ms per request by process", String.format(Locale.ROOT, "%.1f ms: %s", total, value), "", "");
+        if (before.store() != null && after.store() != null) {
+            report.add(load + ": store per request", String.format(Locale.ROOT, "%.1f commands, %.2f commits",
+                    (after.store()[0] - before.store()[0]) / (double) Math.max(1, requests),
+                    (after.store()[1] - before.store()[1]) / (double) Math.max(1, requests)), "", "");
+        }
     }
 
     private void apiRow(String what, Samples samples, Samples trivial, double ratioTarget, double p99Target) {

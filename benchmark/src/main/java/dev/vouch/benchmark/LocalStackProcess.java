@@ -1,5 +1,7 @@
 package dev.vouch.benchmark;
 
+import tools.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,6 +32,7 @@ final class LocalStackProcess implements AutoCloseable {
 
     final int kafkaPort;
     final int mongoPort;
+    final int launcherPort;
     final Map<String, int[]> ports = new LinkedHashMap<>(); // service -> {api, management}
     final Path dataDir;
     private final Process process;
@@ -39,6 +42,7 @@ final class LocalStackProcess implements AutoCloseable {
         this.process = process;
         this.kafkaPort = base + 92;
         this.mongoPort = base + 17;
+        this.launcherPort = base + 80;
         ports.put("mentor-service", new int[] {base + 81, base + 91});
         ports.put("request-service", new int[] {base + 82, base + 93});
         ports.put("reminder-service", new int[] {base + 83, base + 94});
@@ -53,7 +57,7 @@ final class LocalStackProcess implements AutoCloseable {
                 "-Xmx" + heap, "-jar", launcherJar.toString(),
                 "--data-dir=" + dataDir,
                 "--kafka-port=" + (base + 92), "--kafka-controller-port=" + (base + 95),
-                "--mongo-port=" + (base + 17),
+                "--mongo-port=" + (base + 17), "--launcher-port=" + (base + 80),
                 "--mentor-port=" + (base + 81), "--mentor-management-port=" + (base + 91),
                 "--request-port=" + (base + 82), "--request-management-port=" + (base + 93),
                 "--reminder-port=" + (base + 83), "--reminder-management-port=" + (base + 94)));
@@ -155,6 +159,23 @@ final class LocalStackProcess implements AutoCloseable {
             // not Linux, or gone
         }
         return -1;
+    }
+
+    /** The launcher's store counters so far: commands answered and commits made; empty if it does not answer. */
+    Optional<long[]> storeCounters() {
+        try {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + launcherPort + "/status"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            JsonNode status = Api.JSON.readTree(body);
+            return status.has("mongoCommands")
+                    ? Optional.of(new long[] {status.get("mongoCommands").asLong(), status.get("mongoCommits").asLong()})
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** One gauge's value from the service's Prometheus page (the first series of that name). */

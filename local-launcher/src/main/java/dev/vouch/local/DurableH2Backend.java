@@ -17,6 +17,7 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * mongo-java-server's H2 backend, answering a command only once what it wrote (or read of others' writes) is
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DurableH2Backend extends H2Backend {
 
     private final GroupCommit groupCommit;
+    private final LongAdder commands = new LongAdder();
     /**
      * Each collection's {@code _id} index, by namespace, for the indexes that start with {@code _id}. Made on
      * first use, without an initializer: the library opens the stored databases from within its constructor,
@@ -43,6 +45,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        commands.increment();
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
@@ -52,6 +55,11 @@ final class DurableH2Backend extends H2Backend {
                 groupCommit.await();
             }
         }
+    }
+
+    /** Commands answered so far, for the figures of a run. */
+    long commands() {
+        return commands.sum();
     }
 
     private synchronized Map<String, Index<Object>> idIndexes() {

@@ -71,6 +71,7 @@ final class LauncherStatus implements AutoCloseable {
             entry.put("log", service.log().toString());
         }
         status.put("up", up);
+        status.put("mongoCommands", stack.mongoCommands());
         status.put("mongoCommits", stack.mongoCommits());
         return status;
     }

@@ -67,6 +67,10 @@ final class LocalMongo implements AutoCloseable {
         return groupCommit.commits();
     }
 
+    long commands() {
+        return backend.commands();
+    }
+
     @Override
     public void close() {
         server.shutdown();

@@ -142,6 +142,10 @@ public final class LocalStack implements AutoCloseable {
         return mongo.commits();
     }
 
+    long mongoCommands() {
+        return mongo.commands();
+    }
+
     LocalOptions options() {
         return options;
     }

@@ -110,6 +110,7 @@ class GroupCommitTest {
                 reopenedCommits.close();
             }
             assertThat(mongo.commits()).as("commits for 301 writes").isLessThanOrEqualTo(301 + 10);
+            assertThat(mongo.commands()).as("commands answered, the 301 writes among them").isGreaterThanOrEqualTo(301);
         } finally {
             mongo.close();
         }
