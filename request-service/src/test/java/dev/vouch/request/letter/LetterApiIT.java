@@ -323,6 +323,9 @@ class LetterApiIT {
         ask(mentorId, clock.instant().plus(Duration.ofDays(45)), false);
         String metrics = new ApiClient(port).get("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("vouch_letters_transitions_total\\{[^}]*status=\"REQUESTED\"[^}]*} [1-9]");
+        // Requests are still timed; Spring Security's per-filter observations are off (vouch-defaults.yml).
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/letters\"[^}]*} [1-9]")
+                .doesNotContain("spring_security_");
     }
 
     private String ask(String mentorId, Instant deadline, boolean planned) {
