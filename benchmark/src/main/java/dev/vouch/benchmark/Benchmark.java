@@ -239,7 +239,7 @@ public final class Benchmark implements Callable<Integer> {
         return new Usage(cpu, stack.storeCounters().orElse(null));
     }
 
-    private record Usage(Map<String, Double> cpu, long[] store) {
+    private record Usage(Map<String, Double> cpu, LocalStackProcess.StoreCounters store) {
     }
 
     /** Where a write load's time went: CPU milliseconds per request in each process, store commands and commits. */
@@ -256,9 +256,7 @@ public final class Benchmark implements Callable<Integer> {
         }
         report.add(load + ": CPU ms per request by process", String.format(Locale.ROOT, "%.1f ms: %s", total, value), "", "");
         if (before.store() != null && after.store() != null) {
-            report.add(load + ": store per request", String.format(Locale.ROOT, "%.1f commands, %.2f commits",
-                    (after.store()[0] - before.store()[0]) / (double) Math.max(1, requests),
-                    (after.store()[1] - before.store()[1]) / (double) Math.max(1, requests)), "", "");
+            report.add(load + ": store per request", after.store().perUnit(before.store(), requests, "request"), "", "");
         }
     }
 
@@ -332,14 +330,16 @@ public final class Benchmark implements Callable<Integer> {
         KafkaFigures.CONSUMES.forEach((group, topics) -> before.put(group, kafka.endOffsets(topics)));
         log("Through Kafka: %,d events (%,d students) ...", (long) students * SchoolStream.EVENTS_PER_STUDENT, students);
         Map<String, Double> cpuBefore = stack.cpuSeconds();
+        LocalStackProcess.StoreCounters storeBefore = stack.storeCounters().orElse(null);
         long start = System.nanoTime();
         long produced = kafka.produce("kafka-school", "kafka-student", students);
         double produceSeconds = (System.nanoTime() - start) / 1e9;
         report.add(String.format(Locale.ROOT, "through Kafka: %,d events produced as the services publish them", produced),
                 Report.rate(produced / produceSeconds, "events/s produced"), "", "");
         Map<String, Double> seconds = kafka.awaitDrained(KafkaFigures.CONSUMES, start, lagWait);
-        cpuRow("through Kafka", cpuBefore, stack.cpuSeconds(), kafka.endOffsets(KafkaFigures.CONSUMES.get("reminder-service"))
-                - before.get("reminder-service"));
+        long reminderEvents = kafka.endOffsets(KafkaFigures.CONSUMES.get("reminder-service")) - before.get("reminder-service");
+        cpuRow("through Kafka", cpuBefore, stack.cpuSeconds(), reminderEvents);
+        storeRow("through Kafka", storeBefore, stack.storeCounters().orElse(null), reminderEvents);
         for (Map.Entry<String, Double> entry : seconds.entrySet()) {
             String group = entry.getKey();
             List<String> topics = KafkaFigures.CONSUMES.get(group);
@@ -383,6 +383,15 @@ public final class Benchmark implements Callable<Integer> {
                 value.toString(), "", "");
     }
 
+    /** The store's commands and commits over a phase, per event (every service's writes and reads alike). */
+    private void storeRow(String phase, LocalStackProcess.StoreCounters before, LocalStackProcess.StoreCounters after,
+                          long events) {
+        if (before != null && after != null) {
+            report.add(String.format(Locale.ROOT, "%s: store per event over %,d events", phase, events),
+                    after.perUnit(before, events, "event"), "", "");
+        }
+    }
+
     /** A second reminder-service with an empty database and a new group reads all three topics from offset 0. */
     private Void rebuildFigure(LocalStackProcess stack, KafkaFigures kafka, Duration lagWait) throws IOException {
         List<String> topics = List.of(Topics.MENTORS, Topics.LETTERS, Topics.REMINDERS);
@@ -410,10 +419,12 @@ public final class Benchmark implements Callable<Integer> {
             double startup = (start - launched) / 1e9;
             double launcherBefore = LocalStackProcess.cpuSeconds(stack.launcherPid());
             double rebuildBefore = LocalStackProcess.cpuSeconds(process.pid());
+            LocalStackProcess.StoreCounters storeBefore = stack.storeCounters().orElse(null);
             double seconds = kafka.awaitDrained(Map.of(group, topics), start, lagWait).get(group);
             cpuRow("rebuild", Map.of("launcher", launcherBefore, "reminder-service rebuilding", rebuildBefore),
                     Map.of("launcher", LocalStackProcess.cpuSeconds(stack.launcherPid()),
                             "reminder-service rebuilding", LocalStackProcess.cpuSeconds(process.pid())), events);
+            storeRow("rebuild", storeBefore, stack.storeCounters().orElse(null), events);
             // Timed out: the rate so far, from what the group has committed.
             double rate = Double.isNaN(seconds) ? (events - kafka.lag(group, topics)) / (lagWait.toNanos() / 1e9)
                     : events / seconds;

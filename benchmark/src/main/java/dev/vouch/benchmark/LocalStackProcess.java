@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -161,20 +162,33 @@ final class LocalStackProcess implements AutoCloseable {
         return -1;
     }
 
-    /** The launcher's store counters so far: commands answered and commits made; empty if it does not answer. */
-    Optional<long[]> storeCounters() {
+    /** The launcher's store counters so far; empty if it does not answer. */
+    Optional<StoreCounters> storeCounters() {
         try {
             String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + launcherPort + "/status"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
             JsonNode status = Api.JSON.readTree(body);
-            return status.has("mongoCommands")
-                    ? Optional.of(new long[] {status.get("mongoCommands").asLong(), status.get("mongoCommits").asLong()})
+            return status.has("mongoDocumentsWritten")
+                    ? Optional.of(new StoreCounters(status.get("mongoCommands").asLong(), status.get("mongoDocumentsRead").asLong(),
+                            status.get("mongoDocumentsWritten").asLong(), status.get("mongoCommits").asLong()))
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /** What the store did since it started: commands answered, documents read and written, commits made. */
+    record StoreCounters(long commands, long read, long written, long commits) {
+
+        /** What it did between {@code before} and this reading, per unit of work, as one figure. */
+        String perUnit(StoreCounters before, long units, String unit) {
+            double n = Math.max(1, units);
+            return String.format(Locale.ROOT, "%.2f commands, %.2f documents read, %.2f written, %.3f commits per %s",
+                    (commands - before.commands) / n, (read - before.read) / n, (written - before.written) / n,
+                    (commits - before.commits) / n, unit);
         }
     }
 

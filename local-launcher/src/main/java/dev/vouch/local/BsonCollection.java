@@ -32,15 +32,17 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private final MVMap<Object, byte[]> documents;
     private final MVMap<String, Object> meta;
+    private final StoreCounters counters;
     /** The string ids of the last {@code {_id: {$in: [...]}}} matched, by the identity of its list. */
     private List<?> lastIdList;
     private Set<String> lastIds;
 
     BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> documents,
-                   MVMap<String, Object> meta, CursorRegistry cursors) {
+                   MVMap<String, Object> meta, CursorRegistry cursors, StoreCounters counters) {
         super(database, name, options, cursors);
         this.documents = documents;
         this.meta = meta;
+        this.counters = counters;
         meta.putIfAbsent(DATA_SIZE, 0L);
     }
 
@@ -108,6 +110,7 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
             throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
         }
         updateDataSize(bson.length);
+        counters.written();
         return key;
     }
 
@@ -116,6 +119,7 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
         byte[] bson = BsonBytesType.encode(newDocument);
         byte[] previous = documents.put(Missing.ofNullable(position), bson);
         updateDataSize(bson.length - (previous == null ? 0 : previous.length));
+        counters.written();
     }
 
     @Override
@@ -125,12 +129,22 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
             throw new NoSuchElementException("No document with key " + position);
         }
         updateDataSize(-removed.length);
+        counters.written();
     }
 
     @Override
     protected Document getDocument(Object position) {
         byte[] bson = documents.get(position);
-        return bson == null ? null : BsonBytesType.decode(bson);
+        if (bson == null) {
+            return null;
+        }
+        counters.read();
+        return BsonBytesType.decode(bson);
+    }
+
+    private Document read(byte[] bson) {
+        counters.read();
+        return BsonBytesType.decode(bson);
     }
 
     @Override
@@ -146,7 +160,7 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
         return documents.entrySet().stream()
-                .map(entry -> new DocumentWithPosition<>(BsonBytesType.decode(entry.getValue()), entry.getKey()));
+                .map(entry -> new DocumentWithPosition<>(read(entry.getValue()), entry.getKey()));
     }
 
     @Override
@@ -156,7 +170,7 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
                 ? streamAllDocumentsWithPosition()
                         .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
                         .map(DocumentWithPosition::getDocument)
-                : documents.values().stream().map(BsonBytesType::decode);
+                : documents.values().stream().map(this::read);
         return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 }

@@ -17,7 +17,6 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * mongo-java-server's H2 backend, answering a command only once what it wrote (or read of others' writes) is
@@ -30,7 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class DurableH2Backend extends H2Backend {
 
     private final GroupCommit groupCommit;
-    private final LongAdder commands = new LongAdder();
+    /** Made on first use, as {@link #idIndexes}: collections opened from the library's constructor count too. */
+    private StoreCounters counters;
     /**
      * Each collection's {@code _id} index, by namespace, for the indexes that start with {@code _id}. Made on
      * first use, without an initializer: the library opens the stored databases from within its constructor,
@@ -45,7 +45,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        commands.increment();
+        counters().command();
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
@@ -57,9 +57,11 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Commands answered so far, for the figures of a run. */
-    long commands() {
-        return commands.sum();
+    synchronized StoreCounters counters() {
+        if (counters == null) {
+            counters = new StoreCounters();
+        }
+        return counters;
     }
 
     private synchronized Map<String, Index<Object>> idIndexes() {
@@ -131,7 +133,7 @@ final class DurableH2Backend extends H2Backend {
                 store.removeMap(legacy);
             }
             MVMap<String, Object> meta = store.openMap(META + namespace);
-            return new BsonCollection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new BsonCollection(this, collectionName, options, documents, meta, getCursorRegistry(), counters());
         }
 
         private MVMap<Object, byte[]> openDocuments(String namespace) {

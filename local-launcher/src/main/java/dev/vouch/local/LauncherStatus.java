@@ -71,7 +71,10 @@ final class LauncherStatus implements AutoCloseable {
             entry.put("log", service.log().toString());
         }
         status.put("up", up);
-        status.put("mongoCommands", stack.mongoCommands());
+        StoreCounters store = stack.mongoCounters();
+        status.put("mongoCommands", store.commands());
+        status.put("mongoDocumentsRead", store.documentsRead());
+        status.put("mongoDocumentsWritten", store.documentsWritten());
         status.put("mongoCommits", stack.mongoCommits());
         return status;
     }

@@ -67,8 +67,8 @@ final class LocalMongo implements AutoCloseable {
         return groupCommit.commits();
     }
 
-    long commands() {
-        return backend.commands();
+    StoreCounters counters() {
+        return backend.counters();
     }
 
     @Override

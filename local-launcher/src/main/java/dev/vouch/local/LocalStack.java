@@ -142,8 +142,8 @@ public final class LocalStack implements AutoCloseable {
         return mongo.commits();
     }
 
-    long mongoCommands() {
-        return mongo.commands();
+    StoreCounters mongoCounters() {
+        return mongo.counters();
     }
 
     LocalOptions options() {

@@ -110,7 +110,11 @@ class GroupCommitTest {
                 reopenedCommits.close();
             }
             assertThat(mongo.commits()).as("commits for 301 writes").isLessThanOrEqualTo(301 + 10);
-            assertThat(mongo.commands()).as("commands answered, the 301 writes among them").isGreaterThanOrEqualTo(301);
+            StoreCounters counters = mongo.counters();
+            assertThat(counters.commands()).as("commands answered, the 301 writes among them").isGreaterThanOrEqualTo(301);
+            // and the new collection's entries in the server's own catalogue
+            assertThat(counters.documentsWritten()).as("300 inserts and an update").isBetween(301L, 310L);
+            assertThat(counters.documentsRead()).as("the updated document, read by _id").isEqualTo(1);
         } finally {
             mongo.close();
         }
