@@ -168,10 +168,14 @@ final class LocalStackProcess implements AutoCloseable {
             String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + launcherPort + "/status"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
             JsonNode status = Api.JSON.readTree(body);
-            return status.has("mongoDocumentsWritten")
-                    ? Optional.of(new StoreCounters(status.get("mongoCommands").asLong(), status.get("mongoDocumentsRead").asLong(),
-                            status.get("mongoDocumentsWritten").asLong(), status.get("mongoCommits").asLong()))
-                    : Optional.empty();
+            if (!status.has("mongoCollections")) {
+                return Optional.empty();
+            }
+            Map<String, long[]> collections = new LinkedHashMap<>();
+            status.get("mongoCollections").properties().forEach(entry -> collections.put(entry.getKey(),
+                    new long[] {entry.getValue().get("documentsRead").asLong(), entry.getValue().get("documentsWritten").asLong()}));
+            return Optional.of(new StoreCounters(status.get("mongoCommands").asLong(), status.get("mongoDocumentsRead").asLong(),
+                    status.get("mongoDocumentsWritten").asLong(), status.get("mongoCommits").asLong(), collections));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -180,15 +184,35 @@ final class LocalStackProcess implements AutoCloseable {
         }
     }
 
-    /** What the store did since it started: commands answered, documents read and written, commits made. */
-    record StoreCounters(long commands, long read, long written, long commits) {
+    /**
+     * What the store did since it started: commands answered, documents read and written, commits made, and
+     * documents read and written by collection ({@code database.collection}).
+     */
+    record StoreCounters(long commands, long read, long written, long commits, Map<String, long[]> collections) {
 
-        /** What it did between {@code before} and this reading, per unit of work, as one figure. */
+        /**
+         * What it did between {@code before} and this reading, per unit of work, as one figure: in all, then the
+         * collections that read or wrote most (documents read / written per unit).
+         */
         String perUnit(StoreCounters before, long units, String unit) {
             double n = Math.max(1, units);
-            return String.format(Locale.ROOT, "%.2f commands, %.2f documents read, %.2f written, %.3f commits per %s",
+            StringBuilder figure = new StringBuilder(String.format(Locale.ROOT,
+                    "%.2f commands, %.2f documents read, %.2f written, %.3f commits per %s",
                     (commands - before.commands) / n, (read - before.read) / n, (written - before.written) / n,
-                    (commits - before.commits) / n, unit);
+                    (commits - before.commits) / n, unit));
+            Map<String, long[]> changed = new LinkedHashMap<>();
+            collections.forEach((name, now) -> {
+                long[] was = before.collections.getOrDefault(name, new long[2]);
+                if (now[0] > was[0] || now[1] > was[1]) {
+                    changed.put(name, new long[] {now[0] - was[0], now[1] - was[1]});
+                }
+            });
+            changed.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                    .limit(6)
+                    .forEach(entry -> figure.append(String.format(Locale.ROOT, "; %s %.2f / %.2f", entry.getKey(),
+                            entry.getValue()[0] / n, entry.getValue()[1] / n)));
+            return figure.toString();
         }
     }
 

@@ -32,13 +32,13 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private final MVMap<Object, byte[]> documents;
     private final MVMap<String, Object> meta;
-    private final StoreCounters counters;
+    private final StoreCounters.Collection counters;
     /** The string ids of the last {@code {_id: {$in: [...]}}} matched, by the identity of its list. */
     private List<?> lastIdList;
     private Set<String> lastIds;
 
     BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> documents,
-                   MVMap<String, Object> meta, CursorRegistry cursors, StoreCounters counters) {
+                   MVMap<String, Object> meta, CursorRegistry cursors, StoreCounters.Collection counters) {
         super(database, name, options, cursors);
         this.documents = documents;
         this.meta = meta;

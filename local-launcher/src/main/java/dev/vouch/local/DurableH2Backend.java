@@ -133,7 +133,8 @@ final class DurableH2Backend extends H2Backend {
                 store.removeMap(legacy);
             }
             MVMap<String, Object> meta = store.openMap(META + namespace);
-            return new BsonCollection(this, collectionName, options, documents, meta, getCursorRegistry(), counters());
+            return new BsonCollection(this, collectionName, options, documents, meta, getCursorRegistry(),
+                    counters().collection(namespace));
         }
 
         private MVMap<Object, byte[]> openDocuments(String namespace) {

@@ -76,6 +76,9 @@ final class LauncherStatus implements AutoCloseable {
         status.put("mongoDocumentsRead", store.documentsRead());
         status.put("mongoDocumentsWritten", store.documentsWritten());
         status.put("mongoCommits", stack.mongoCommits());
+        ObjectNode collections = status.putObject("mongoCollections");
+        store.byCollection().forEach((namespace, counts) ->
+                collections.putObject(namespace).put("documentsRead", counts[0]).put("documentsWritten", counts[1]));
         return status;
     }
 

@@ -115,6 +115,7 @@ class GroupCommitTest {
             // and the new collection's entries in the server's own catalogue
             assertThat(counters.documentsWritten()).as("300 inserts and an update").isBetween(301L, 310L);
             assertThat(counters.documentsRead()).as("the updated document, read by _id").isEqualTo(1);
+            assertThat(counters.byCollection().get("vouch_test.letters")).containsExactly(1, 301);
         } finally {
             mongo.close();
         }
