@@ -242,7 +242,7 @@ public final class Benchmark implements Callable<Integer> {
     private record Usage(Map<String, Double> cpu, LocalStackProcess.StoreCounters store) {
     }
 
-    /** Where a write load's time went: CPU milliseconds per request in each process, store commands and commits. */
+    /** Where a write load's time went: CPU milliseconds per request by process, and the store's work per request. */
     private void usagePerRequest(String load, Usage before, Usage after, long requests) {
         StringBuilder value = new StringBuilder();
         double total = 0;
@@ -383,7 +383,7 @@ public final class Benchmark implements Callable<Integer> {
                 value.toString(), "", "");
     }
 
-    /** The store's commands and commits over a phase, per event (every service's writes and reads alike). */
+    /** The store's work over a phase, per event (every service's reads and writes alike). */
     private void storeRow(String phase, LocalStackProcess.StoreCounters before, LocalStackProcess.StoreCounters after,
                           long events) {
         if (before != null && after != null) {
