@@ -35,7 +35,8 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         return Integer.compare(a.size(), b.size());
     }
 
-    private int compareValues(Object a, Object b) {
+    /** One value of a key against another, in the order the keys are kept. */
+    int compareValues(Object a, Object b) {
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? -1 : 1;
         }

@@ -7,12 +7,17 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -24,6 +29,13 @@ import java.util.Set;
  * 15 % of the launcher's samples through Kafka. For the indexes Vouch has, on top-level fields holding
  * a single value, the key is read straight from the document and each check is one lookup; a key on a nested
  * path or on an array (one index entry per element) goes the library's way.
+ *
+ * <p>The library's index answers only a query on exactly its keys. This one also serves, in the order its keys
+ * are kept, a query that names its leading keys by string values, optionally followed by an upper bound in time
+ * on the next key ({@code $lt} or {@code $lte} a date), whatever else the query names: a student's records under
+ * {@code (tenant, studentId, ..., _id)}, what is due under {@code (fireAt, _id)}. It hands out the positions of
+ * that stretch of keys and stops at its end, and the library checks each document against the whole query, as
+ * for any index; so a read costs the documents of that stretch, not the collection's.
  */
 final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
 
@@ -35,6 +47,98 @@ final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
         super(name, keys, sparse);
         this.map = map;
         this.topLevel = keys.stream().noneMatch(key -> key.getKey().contains("."));
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return super.canHandle(query) || Stretch.of(this, query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        Stretch stretch = super.canHandle(query) ? null : Stretch.of(this, query);
+        return stretch == null ? super.getPositions(query) : () -> new StretchPositions(stretch);
+    }
+
+    /**
+     * The keys a query reaches in order: those starting with {@code prefix} and, when {@code bound} is set, whose
+     * next value is not a date after it (or at it, for {@code $lt}).
+     */
+    private record Stretch(List<Object> prefix, Instant bound, boolean strict) {
+
+        /** The query's stretch of the index, or null when it names neither a leading key nor a bound on it. */
+        static Stretch of(TypedUniqueIndex index, Document query) {
+            if (!index.topLevel) {
+                return null;
+            }
+            List<IndexKey> keys = index.getKeys();
+            List<Object> prefix = new ArrayList<>(keys.size());
+            while (prefix.size() < keys.size() && query.get(keys.get(prefix.size()).getKey()) instanceof String value) {
+                prefix.add(value);
+            }
+            if (prefix.size() < keys.size() && query.get(keys.get(prefix.size()).getKey()) instanceof Document condition
+                    && condition.size() == 1) {
+                boolean strict = condition.containsKey("$lt");
+                if ((strict || condition.containsKey("$lte"))
+                        && condition.get(strict ? "$lt" : "$lte") instanceof Instant bound) {
+                    return new Stretch(prefix, bound, strict);
+                }
+            }
+            return prefix.isEmpty() ? null : new Stretch(prefix, null, false);
+        }
+
+        boolean holds(KeyValue key) {
+            for (int i = 0; i < prefix.size(); i++) {
+                if (KeyValueType.INSTANCE.compareValues(key.get(i), prefix.get(i)) != 0) {
+                    return false;
+                }
+            }
+            if (bound != null && key.get(prefix.size()) instanceof Instant at) {
+                int order = at.compareTo(bound);
+                return strict ? order < 0 : order <= 0;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The positions of a stretch, read from its first key until a key outside it. A document with an array
+     * value has an entry per element, so a position is handed out once.
+     */
+    private final class StretchPositions implements Iterator<Object> {
+
+        private final Stretch stretch;
+        private final Cursor<KeyValue, Object> cursor;
+        private final Set<Object> seen = new HashSet<>();
+        private Object next;
+        private boolean ended;
+
+        StretchPositions(Stretch stretch) {
+            this.stretch = stretch;
+            this.cursor = map.cursor(stretch.prefix().isEmpty() ? null : new KeyValue(stretch.prefix()));
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !ended) {
+                if (!cursor.hasNext() || !stretch.holds(cursor.next())) {
+                    ended = true;
+                } else if (seen.add(cursor.getValue())) {
+                    next = cursor.getValue();
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Object next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Object position = next;
+            next = null;
+            return position;
+        }
     }
 
     @Override
