@@ -22,10 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shape of every query filter a service sends to MongoDB in a test JVM: per collection, the set of fields
- * each find, update, delete, find-and-modify and count filters on. A shape is served when it is exactly
- * {@code _id} or exactly the fields of a unique index of that collection: the only queries the in-process
- * server answers without scanning the collection (real MongoDB would use any index). Index tests list the
- * indexes each collection must have and check every shape recorded against them.
+ * each find, update, delete, find-and-modify and count filters on, an upper bound ({@code $lt} or {@code $lte})
+ * marked as {@link #upTo(String) such}. A shape is served when it names exactly the fields of a unique index of
+ * that collection ({@code _id} among them), or its leading fields (whatever else it names; Vouch's keys there are
+ * strings), or an upper bound on its first field or on the one after the leading fields it names: the queries the
+ * local stack's store answers from an index, reading only that stretch of it (real MongoDB would use any index).
+ * Index tests list the indexes each collection must have and check every shape recorded against them.
  */
 public final class QueryShapes implements CommandListener {
 
@@ -72,9 +74,45 @@ public final class QueryShapes implements CommandListener {
     static Set<String> shape(BsonValue filter) {
         Set<String> fields = new TreeSet<>();
         if (filter instanceof BsonDocument document) {
-            fields.addAll(document.keySet());
+            document.forEach((field, condition) -> fields.add(isUpperBound(condition) ? upTo(field) : field));
         }
         return fields;
+    }
+
+    /** How a shape names an upper bound on {@code field}. */
+    public static String upTo(String field) {
+        return field + " (up to)";
+    }
+
+    private static boolean isUpperBound(BsonValue condition) {
+        return condition instanceof BsonDocument operators && operators.size() == 1
+                && (operators.containsKey("$lt") || operators.containsKey("$lte"));
+    }
+
+    /** Whether a shape is served by one of the collection's unique indexes, as the class describes. */
+    public static boolean isServed(MongoDatabase database, String collection, Set<String> shape) {
+        for (List<String> keys : uniqueIndexKeys(database, collection)) {
+            int leading = 0;
+            while (leading < keys.size() && shape.contains(keys.get(leading))) {
+                leading++;
+            }
+            if (leading > 0 || (leading < keys.size() && shape.contains(upTo(keys.get(leading))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The keys of the collection's unique indexes, in their order, {@code _id} included. */
+    static List<List<String>> uniqueIndexKeys(MongoDatabase database, String collection) {
+        List<List<String>> unique = new ArrayList<>();
+        unique.add(List.of("_id"));
+        for (Document index : database.getCollection(collection).listIndexes()) {
+            if (Boolean.TRUE.equals(index.getBoolean("unique"))) {
+                unique.add(List.copyOf(index.get("key", Document.class).keySet()));
+            }
+        }
+        return unique;
     }
 
     /** The shapes recorded so far for each collection of {@code database}. */

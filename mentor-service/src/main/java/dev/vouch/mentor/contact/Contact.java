@@ -12,7 +12,9 @@ import java.time.Instant;
 
 /** One entry of the contact history: the whole log, newest first, is read from here. */
 @Document(Contact.COLLECTION)
-@CompoundIndex(name = "mentor_history", def = "{'tenant': 1, 'studentId': 1, 'mentorId': 1, 'occurredAt': -1}")
+// A mentor's page in the order the history lists it; unique with its _id, so the local store serves it too.
+@CompoundIndex(name = "contact_page", unique = true,
+        def = "{'tenant': 1, 'studentId': 1, 'mentorId': 1, 'occurredAt': -1, 'loggedAt': -1, '_id': 1}")
 public record Contact(
         @Id String id,
         String mentorId,

@@ -45,7 +45,8 @@ public class ReminderSchedule {
     public ReminderSchedule(MongoTemplate mongo) {
         this.mongo = mongo;
         collection().createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
-        collection().createIndex(Indexes.ascending("fireAt")); // real MongoDB only
+        // What is due, in order of time; unique with its _id, so the local store serves the tick's range by it too.
+        collection().createIndex(Indexes.ascending("fireAt", "_id"), new IndexOptions().unique(true).name("due"));
     }
 
     /** A subject claimed by one scheduler instance, at the version its claim wrote. */
@@ -80,8 +81,9 @@ public class ReminderSchedule {
     }
 
     /**
-     * Claims up to {@code limit} subjects due by {@code now} and not leased by another instance. Finding the
-     * candidates reads only this small collection; the claims are compare-and-sets on {@code (_id, version)}.
+     * Claims up to {@code limit} subjects due by {@code now} and not leased by another instance, earliest first.
+     * Finding the candidates reads the {@code due} index up to {@code now}; the claims are compare-and-sets on
+     * {@code (_id, version)}.
      * {@code more} says the query found a full batch of candidates, so more may be due even when another
      * instance won some of them.
      */

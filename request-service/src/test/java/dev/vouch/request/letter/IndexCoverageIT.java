@@ -23,8 +23,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every query request-service sends on a request's or an event's path is served by {@code _id} or by exactly
- * the fields of a unique index, so on the in-process server as on MongoDB its cost follows the student's own
+ * Every query request-service sends on a request's or an event's path is served by {@code _id} or by a unique
+ * index (its exact fields, its leading fields, or a bound on them: see {@link QueryShapes}), so on the local store as on MongoDB its cost follows the student's own
  * records. The flow below goes through each path (other tests of this JVM add theirs); every filter recorded is
  * checked against the indexes listed here.
  */
@@ -62,7 +62,7 @@ class IndexCoverageIT {
     MongoTemplate mongo;
 
     @Test
-    void everyQueryIsServedByIdOrAnExactUniqueIndex() {
+    void everyQueryIsServedByIdOrAUniqueIndex() {
         String student = "student-" + UUID.randomUUID();
         MentorFeed mentors = new MentorFeed(kafka, events, directory, environment);
         ApiClient api = new ApiClient(port).as(TestTokens.student("med-school", student));
@@ -84,7 +84,7 @@ class IndexCoverageIT {
         QueryShapes.recorded(mongo.getDb().getName()).forEach((collection, shapes) -> {
             Set<Set<String>> served = QueryShapes.uniqueIndexes(mongo.getDb(), collection);
             assertThat(shapes).as("query shapes on %s (served: %s)", collection, served)
-                    .allMatch(shape -> served.contains(shape)
+                    .allMatch(shape -> QueryShapes.isServed(mongo.getDb(), collection, shape)
                             || KNOWN_SCANS.getOrDefault(collection, Set.of()).contains(shape));
         });
     }
