@@ -57,7 +57,15 @@ final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
         Stretch stretch = super.canHandle(query) ? null : Stretch.of(this, query);
-        return stretch == null ? super.getPositions(query) : () -> new StretchPositions(stretch);
+        if (stretch == null) {
+            return super.getPositions(query);
+        }
+        if (stretch.prefix().size() == getKeys().size()) {
+            // The whole key, and more fields: one lookup, as for a compare-and-set by (_id, version).
+            Object position = map.get(new KeyValue(stretch.prefix()));
+            return position == null ? List.of() : List.of(position);
+        }
+        return () -> new StretchPositions(stretch);
     }
 
     /**
