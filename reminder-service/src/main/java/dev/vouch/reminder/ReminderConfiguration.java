@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Wires the plain-Java rules and derivation to their settings and stores. The stream consumer and the
@@ -35,18 +36,36 @@ import java.util.UUID;
 class ReminderConfiguration implements SchedulingConfigurer {
 
     private final ObjectProvider<ReminderMetrics> metrics;
+    private final ObjectProvider<CatchUpGate> gate;
     private final ReminderProperties properties;
 
-    ReminderConfiguration(ObjectProvider<ReminderMetrics> metrics, ReminderProperties properties) {
+    ReminderConfiguration(ObjectProvider<ReminderMetrics> metrics, ObjectProvider<CatchUpGate> gate,
+                          ReminderProperties properties) {
         this.metrics = metrics;
+        this.gate = gate;
         this.properties = properties;
     }
 
-    /** The open-reminders gauge is recounted on its own schedule, not per scrape. */
+    /**
+     * The open-reminders gauge is recounted on its own schedule, not per scrape, and only once the service has
+     * caught up: until then (after a start, and through a rebuild) the stored reminders are incomplete, and each
+     * count would read a growing collection for a figure that is wrong. Meanwhile the gauge keeps its last count
+     * (0 after a start).
+     */
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(() -> metrics.getObject().refreshOpen(),
+        registrar.addFixedDelayTask(new FixedDelayTask(
+                whenCaughtUp(() -> gate.getObject().isOpen(), () -> metrics.getObject().refreshOpen()),
                 properties.metrics().openRefresh(), Duration.ofSeconds(5)));
+    }
+
+    /** The task, run only when the service has caught up. */
+    static Runnable whenCaughtUp(BooleanSupplier caughtUp, Runnable task) {
+        return () -> {
+            if (caughtUp.getAsBoolean()) {
+                task.run();
+            }
+        };
     }
 
     @Bean

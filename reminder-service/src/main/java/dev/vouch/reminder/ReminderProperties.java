@@ -91,7 +91,7 @@ public record ReminderProperties(
                             @DefaultValue("200") int batchSize, @DefaultValue("1m") Duration lease, String owner) {
     }
 
-    /** @param openRefresh how often the open-reminders gauge is recounted (one aggregation over the reminders) */
+    /** @param openRefresh how often the open-reminders gauge is recounted once caught up (one read of the open reminders' kinds) */
     public record Metrics(@DefaultValue("1m") Duration openRefresh) {
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code vouch.reminders.fired}: reminders fired, a counter;</li>
  *   <li>{@code vouch.reminders.open}: reminders waiting for the student (OPEN or SNOOZED), a gauge refreshed by
- *       one aggregation every {@code vouch.reminders.metrics.open-refresh} (see {@code ReminderConfiguration})
- *       rather than per scrape;</li>
+ *       one read of their kinds every {@code vouch.reminders.metrics.open-refresh} once the service has caught
+ *       up (see {@code ReminderConfiguration}) rather than per scrape;</li>
  *   <li>{@code vouch.reminders.derivation.lag}: from an event's time to its effects being stored, a timer.</li>
  * </ul>
  */
