@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -169,8 +168,8 @@ class OrderedReadsTest {
 
     /** The ids a query finds, in order of _id (an index hands them out in its own order). */
     private static List<String> ids(MongoCollection<Document> collection, Bson filter) {
-        Function<Document, String> id = document -> document.getString("_id");
-        return collection.find(filter).map(id::apply).into(new ArrayList<>()).stream().sorted().toList();
+        return collection.find(filter).map(document -> document.getString("_id")).into(new ArrayList<String>())
+                .stream().sorted().toList();
     }
 
     /** A store on a file: the library's H2 backend, or the local stack's. */
