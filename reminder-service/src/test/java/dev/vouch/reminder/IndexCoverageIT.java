@@ -44,10 +44,10 @@ class IndexCoverageIT {
     /** Scans that stay, and why they may. */
     static final Map<String, Set<Set<String>>> KNOWN_SCANS = Map.of(
             // The outbox sweep, every vouch.outbox.sweep-interval: not on a request's or an event's path.
-            "reminders", Set.of(Set.of("pendingEvents.0"),
+            "reminders", Set.of(Set.of(QueryShapes.condition("pendingEvents.0")),
                     // The open-reminders gauge, every vouch.reminders.metrics.open-refresh: covered by the
                     // open_by_kind index on MongoDB, a scan in-process.
-                    Set.of("state")),
+                    Set.of(QueryShapes.in("state"))),
             // At start, the tenant index's one-off fill from the student index when it is empty.
             "tenant_students", Set.of(Set.of()),
             "students", Set.of(Set.of()));

@@ -22,11 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shape of every query filter a service sends to MongoDB in a test JVM: per collection, the set of fields
- * each find, update, delete, find-and-modify and count filters on, an upper bound ({@code $lt} or {@code $lte})
- * marked as {@link #upTo(String) such}. A shape is served when it names exactly the fields of a unique index of
- * that collection ({@code _id} among them), or its leading fields (whatever else it names; Vouch's keys there are
- * strings), or an upper bound on its first field or on the one after the leading fields it names: the queries the
- * local stack's store answers from an index, reading only that stretch of it (real MongoDB would use any index).
+ * each find, update, delete, find-and-modify and count filters on; a field's condition other than a value is
+ * marked: an upper bound ({@code $lt} or {@code $lte}) as {@link #upTo(String) such}, a list ({@code $in}) as
+ * {@link #in(String) such}, any other as {@link #condition(String) such}. A shape is served
+ * when it names a single-field unique index's field by a list ({@code _id $in} among them), or a unique index's
+ * leading fields by value (whatever else it names; Vouch's keys there are strings), or an upper bound on its first
+ * field or on the one after the leading fields it names: the queries the local stack's store answers from an
+ * index, reading only that stretch of it (real MongoDB would use any index).
  * Index tests list the indexes each collection must have and check every shape recorded against them.
  */
 public final class QueryShapes implements CommandListener {
@@ -74,7 +76,8 @@ public final class QueryShapes implements CommandListener {
     static Set<String> shape(BsonValue filter) {
         Set<String> fields = new TreeSet<>();
         if (filter instanceof BsonDocument document) {
-            document.forEach((field, condition) -> fields.add(isUpperBound(condition) ? upTo(field) : field));
+            document.forEach((field, condition) -> fields.add(isUpperBound(condition) ? upTo(field)
+                    : isList(condition) ? in(field) : isOperator(condition) ? condition(field) : field));
         }
         return fields;
     }
@@ -84,6 +87,25 @@ public final class QueryShapes implements CommandListener {
         return field + " (up to)";
     }
 
+    /** How a shape names a list of values ({@code $in}) for {@code field}. */
+    public static String in(String field) {
+        return field + " (in)";
+    }
+
+    /** How a shape names any other condition ({@code $exists}, {@code $gte}, ...) on {@code field}. */
+    public static String condition(String field) {
+        return field + " (condition)";
+    }
+
+    private static boolean isOperator(BsonValue condition) {
+        return condition instanceof BsonDocument operators && !operators.isEmpty()
+                && operators.keySet().stream().allMatch(key -> key.startsWith("$"));
+    }
+
+    private static boolean isList(BsonValue condition) {
+        return condition instanceof BsonDocument operators && operators.size() == 1 && operators.containsKey("$in");
+    }
+
     private static boolean isUpperBound(BsonValue condition) {
         return condition instanceof BsonDocument operators && operators.size() == 1
                 && (operators.containsKey("$lt") || operators.containsKey("$lte"));
@@ -91,7 +113,15 @@ public final class QueryShapes implements CommandListener {
 
     /** Whether a shape is served by one of the collection's unique indexes, as the class describes. */
     public static boolean isServed(MongoDatabase database, String collection, Set<String> shape) {
-        for (List<String> keys : uniqueIndexKeys(database, collection)) {
+        return isServed(uniqueIndexKeys(database, collection), shape);
+    }
+
+    /** Whether a shape is served by one of these unique indexes (each its keys in order). */
+    static boolean isServed(List<List<String>> uniqueIndexKeys, Set<String> shape) {
+        for (List<String> keys : uniqueIndexKeys) {
+            if (keys.size() == 1 && shape.equals(Set.of(in(keys.get(0))))) {
+                return true;
+            }
             int leading = 0;
             while (leading < keys.size() && shape.contains(keys.get(leading))) {
                 leading++;
