@@ -26,9 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * marked: an upper bound ({@code $lt} or {@code $lte}) as {@link #upTo(String) such}, a list ({@code $in}) as
  * {@link #in(String) such}, any other as {@link #condition(String) such}. A shape is served
  * when it names a single-field unique index's field by a list ({@code _id $in} among them), or a unique index's
- * leading fields by value (whatever else it names; Vouch's keys there are strings), or an upper bound on its first
+ * leading fields by value (whatever else it names), or an upper bound on its first
  * field or on the one after the leading fields it names: the queries the local stack's store answers from an
- * index, reading only that stretch of it (real MongoDB would use any index).
+ * index, reading only that stretch of it (real MongoDB would use any index). Values' types are not seen: the store
+ * serves leading keys by string values and bounds by dates, which are what Vouch's keys hold.
  * Index tests list the indexes each collection must have and check every shape recorded against them.
  */
 public final class QueryShapes implements CommandListener {
