@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,25 +37,14 @@ class OrderedReadsTest {
 
     @Test
     void whatIsDueIsFoundAsByAScanReadingOnlyWhatIsDue() {
-        List<Object> library;
-        try (Store scanned = new Store(folder.resolve("library.mv"), false)) {
-            library = schedule(scanned);
-        }
-        try (Store store = new Store(folder.resolve("store.mv"), true)) {
-            assertThat(schedule(store)).isEqualTo(library);
-
+        try (Store store = sameAsTheLibrarysScan(OrderedReadsTest::schedule)) {
             // Of the 2,000 entries and the odd ones left by the script, 398 hold a time up to the bound, one of them
             // leased by another instance; the four without a date come first in the index; the stretch ends at the
             // bound, so the 1,600 entries after it are not read.
-            long before = store.backend.counters().documentsRead();
-            List<Document> due = store.collection.find(dueBy(BOUND)).into(new ArrayList<>());
-            long read = store.backend.counters().documentsRead() - before;
-            assertThat(due).hasSize(397);
-            assertThat(read).as("documents read for what is due").isBetween(398L, 405L);
-
-            before = store.backend.counters().documentsRead();
-            assertThat(store.collection.find(dueBy(BOUND)).limit(50).into(new ArrayList<>())).hasSize(50);
-            assertThat(store.backend.counters().documentsRead() - before).as("documents read for 50 due").isBetween(50L, 60L);
+            assertThat(store.documentsRead(() -> assertThat(store.collection.find(dueBy(BOUND)).into(new ArrayList<>()))
+                    .hasSize(397))).as("documents read for what is due").isBetween(398L, 405L);
+            assertThat(store.documentsRead(() -> assertThat(store.collection.find(dueBy(BOUND)).limit(50)
+                    .into(new ArrayList<>())).hasSize(50))).as("documents read for 50 due").isBetween(50L, 60L);
         }
     }
 
@@ -100,17 +90,10 @@ class OrderedReadsTest {
 
     @Test
     void aStudentsRecordsAreFoundAsByAScanReadingOnlyTheirs() {
-        List<Object> library;
-        try (Store scanned = new Store(folder.resolve("library.mv"), false)) {
-            library = contacts(scanned);
-        }
-        try (Store store = new Store(folder.resolve("store.mv"), true)) {
-            assertThat(contacts(store)).isEqualTo(library);
-
+        try (Store store = sameAsTheLibrarysScan(OrderedReadsTest::contacts)) {
             // The mentor's four contacts, and one whose tenant is a list holding the school.
-            long before = store.backend.counters().documentsRead();
-            assertThat(store.collection.find(mentor("north", "student-3", "mentor-2")).into(new ArrayList<>())).hasSize(5);
-            assertThat(store.backend.counters().documentsRead() - before).as("documents read for one mentor's page").isEqualTo(5);
+            assertThat(store.documentsRead(() -> assertThat(store.collection.find(mentor("north", "student-3", "mentor-2"))
+                    .into(new ArrayList<>())).hasSize(5))).as("documents read for one mentor's page").isEqualTo(5);
         }
     }
 
@@ -155,6 +138,20 @@ class OrderedReadsTest {
         return found;
     }
 
+    /**
+     * Runs the script on the library's H2 backend, which scans for such queries, then on the local stack's store,
+     * and checks that both found the same; the store is left open for more.
+     */
+    private Store sameAsTheLibrarysScan(Function<Store, List<Object>> script) {
+        List<Object> scanned;
+        try (Store library = new Store(folder.resolve("library.mv"), false)) {
+            scanned = script.apply(library);
+        }
+        Store store = new Store(folder.resolve("store.mv"), true);
+        assertThat(script.apply(store)).isEqualTo(scanned);
+        return store;
+    }
+
     private static Document dueBy(long at) {
         Date bound = new Date(at);
         return new Document("fireAt", new Document("$lte", bound)).append("$or", List.of(
@@ -191,6 +188,13 @@ class OrderedReadsTest {
             InetSocketAddress address = server.bind();
             client = MongoClients.create("mongodb://localhost:" + address.getPort());
             collection = client.getDatabase("vouch").getCollection("records");
+        }
+
+        /** How many documents the store read for {@code reads}. */
+        long documentsRead(Runnable reads) {
+            long before = backend.counters().documentsRead();
+            reads.run();
+            return backend.counters().documentsRead() - before;
         }
 
         @Override

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every query reminder-service sends on a request's or an event's path is served by {@code _id} or by a unique
- * index (its exact fields, its leading fields, or a bound on them: see {@link QueryShapes}), so on the local store as on MongoDB its cost follows the student's (or
+ * index (its exact fields, its leading fields, or a bound on them: see {@link QueryShapes}), so on the local
+ * store as on MongoDB its cost follows the student's (or
  * the advisor's school's) own data. The flow below goes through each path (other tests of this JVM add theirs);
  * every filter recorded is checked against the indexes listed here.
  */

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every query request-service sends on a request's or an event's path is served by {@code _id} or by a unique
- * index (its exact fields, its leading fields, or a bound on them: see {@link QueryShapes}), so on the local store as on MongoDB its cost follows the student's own
+ * index (its exact fields, its leading fields, or a bound on them: see {@link QueryShapes}), so on the local
+ * store as on MongoDB its cost follows the student's own
  * records. The flow below goes through each path (other tests of this JVM add theirs); every filter recorded is
  * checked against the indexes listed here.
  */
