@@ -37,7 +37,7 @@ final class Rebuild {
             "mentor-service", new Projections("mentor-service", List.of("vouch.letters"), List.of("mentor_letters")),
             "request-service", new Projections("request-service", List.of("vouch.mentors"), List.of("mentor_directory")),
             "reminder-service", new Projections("reminder-service", List.of("vouch.mentors", "vouch.letters", "vouch.reminders"),
-                    List.of("letters", "mentors", "targets", "students", "tenant_students", "reminders", "reminder_schedule")));
+                    List.of("letters", "mentors", "targets", "students", "reminders", "reminder_schedule")));
 
     private static final Duration GROUP_EMPTY_TIMEOUT = Duration.ofSeconds(60);
 

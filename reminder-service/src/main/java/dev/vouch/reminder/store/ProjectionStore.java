@@ -42,8 +42,6 @@ public class ProjectionStore {
     public static final String LETTERS = "letters";
     public static final String MENTORS = "mentors";
     public static final String STUDENTS = SubjectIndex.STUDENTS;
-    /** Per tenant, the keys of its students: the advisor view reads a tenant's letters through it, by _id. */
-    public static final String TENANTS = SubjectIndex.TENANTS;
     public static final String TARGETS = "targets";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);

@@ -3,10 +3,11 @@ package dev.vouch.reminder.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import dev.vouch.kit.outbox.IdBuckets;
 import dev.vouch.reminder.projection.StudentSubjects;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,51 +18,36 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which letters, mentors and targets each student has ({@code students}, one document per student) and which
- * students each institution has ({@code tenant_students}, the tenant's {@link IdBuckets}). A student's reminders and an
- * advisor's view read through them by {@code _id}, so their cost follows that student's or that institution's
- * data: the in-process Mongo server has no other index a filter on the tenant could use.
+ * Which letters, mentors and targets each student has ({@code students}, one document per student, keyed by
+ * tenant and student). A student's reminders read their entry by {@code _id}; an advisor's view reads its
+ * institution's entries by the unique index {@code tenant_student} on {@code (tenant, _id)}, which serves the
+ * filter on the tenant on MongoDB and, by its leading field, on the in-process store too. Either way the cost
+ * follows that student's or that institution's data, and a new student costs one small document, not an entry
+ * in a list that grows with the school.
  */
 final class SubjectIndex {
 
     static final String STUDENTS = "students";
-    static final String TENANTS = "tenant_students";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final IdBuckets TENANT_STUDENTS = new IdBuckets("students");
 
     private final MongoTemplate mongo;
 
     SubjectIndex(MongoTemplate mongo) {
         this.mongo = mongo;
-        enterTenants();
-    }
-
-    /** Students stored before the tenant index existed are entered once (one scan of the small student index). */
-    private void enterTenants() {
-        if (tenants().find().first() != null || students().find().first() == null) {
-            return;
-        }
-        Map<String, Set<String>> byTenant = new LinkedHashMap<>();
-        for (Document student : students().find().projection(new Document("tenant", 1))) {
-            if (student.getString("tenant") != null) {
-                byTenant.computeIfAbsent(student.getString("tenant"), t -> new LinkedHashSet<>()).add(student.getString("_id"));
-            }
-        }
-        addToTenants(byTenant);
+        students().createIndex(Indexes.ascending("tenant", "_id"), new IndexOptions().unique(true).name("tenant_student"));
     }
 
     /**
-     * Enters subjects seen for the first time: the students' entries, then their institutions'. Written before the
-     * projections themselves, so a crash in between leaves a subject that a redelivery finds missing and writes
-     * again, never a projection the index does not name.
+     * Enters subjects seen for the first time in their students' entries. Written before the projections
+     * themselves, so a crash in between leaves a subject that a redelivery finds missing and writes again, never
+     * a projection the index does not name.
      */
     void add(Collection<StudentSubjects> added) {
         Map<String, StudentSubjects> byStudent = new LinkedHashMap<>();
@@ -70,7 +56,6 @@ final class SubjectIndex {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(byStudent.size());
-        Map<String, Set<String>> byTenant = new LinkedHashMap<>();
         byStudent.forEach((key, subjects) -> {
             writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
                     new Document("$set", new Document("tenant", subjects.tenant()).append("studentId", subjects.studentId()))
@@ -78,10 +63,8 @@ final class SubjectIndex {
                                     .append("mentorIds", each(subjects.mentorIds()))
                                     .append("targetIds", each(subjects.targetIds()))),
                     UPSERT));
-            byTenant.computeIfAbsent(subjects.tenant(), t -> new LinkedHashSet<>()).add(key);
         });
         students().bulkWrite(writes, UNORDERED);
-        addToTenants(byTenant);
     }
 
     StudentSubjects student(String tenant, String studentId) {
@@ -89,26 +72,13 @@ final class SubjectIndex {
         return doc == null ? StudentSubjects.none(tenant, studentId) : toSubjects(tenant, studentId, doc);
     }
 
-    /** Every student of the institution, through its entry and then the students' entries by {@code _id}. */
+    /** Every student of the institution, through the {@code tenant_student} index. */
     List<StudentSubjects> studentsOf(String tenant) {
-        List<String> keys = TENANT_STUDENTS.read(tenants(), tenant);
-        if (keys.isEmpty()) {
-            return List.of();
-        }
         List<StudentSubjects> found = new ArrayList<>();
-        for (Document doc : students().find(Filters.in("_id", keys))) {
-            if (tenant.equals(doc.getString("tenant"))) {
-                found.add(toSubjects(tenant, doc.getString("studentId"), doc));
-            }
+        for (Document doc : students().find(Filters.eq("tenant", tenant))) {
+            found.add(toSubjects(tenant, doc.getString("studentId"), doc));
         }
         return found;
-    }
-
-    private void addToTenants(Map<String, Set<String>> byTenant) {
-        if (byTenant.isEmpty()) {
-            return;
-        }
-        tenants().bulkWrite(TENANT_STUDENTS.additions(byTenant), UNORDERED);
     }
 
     private static StudentSubjects toSubjects(String tenant, String studentId, Document doc) {
@@ -138,9 +108,5 @@ final class SubjectIndex {
 
     private MongoCollection<Document> students() {
         return mongo.getCollection(STUDENTS);
-    }
-
-    private MongoCollection<Document> tenants() {
-        return mongo.getCollection(TENANTS);
     }
 }
