@@ -34,19 +34,17 @@ class IndexCoverageIT {
 
     /** The unique indexes each collection must have, beside {@code _id}. */
     static final Map<String, Set<Set<String>>> INDEXES = Map.of(
-            "mentors", Set.of(Set.of("_id", "version")),
+            "mentors", Set.of(Set.of("_id", "version"), Set.of("tenant", "studentId", "_id")),
             "mentor_letters", Set.of(Set.of("_id", "revision")),
             "contacts", Set.of(Set.of("tenant", "studentId", "mentorId", "occurredAt", "loggedAt", "_id")));
 
     /** Scans that stay, and why they may. */
     static final Map<String, Set<Set<String>>> KNOWN_SCANS = Map.of(
             // The outbox sweep, every vouch.outbox.sweep-interval: not on a request's or an event's path; and the
-            // student and writer-key indexes' one-off fills, which read the collection once.
+            // writer-key index's one-off fill, which reads the collection once.
             "mentors", Set.of(Set.of(QueryShapes.condition("pendingEvents.0")), Set.of()),
             // Likewise for the writers' load announcements, which go out through the same outbox.
-            "writer_load", Set.of(Set.of(QueryShapes.condition("pendingEvents.0")), Set.of()),
-            // The student index's one-off fill for records written before it existed.
-            "student_index", Set.of(Set.of()));
+            "writer_load", Set.of(Set.of(QueryShapes.condition("pendingEvents.0"))));
 
     @LocalServerPort
     int port;

@@ -34,18 +34,16 @@ class IndexCoverageIT {
 
     /** The unique indexes each collection must have, beside {@code _id}. */
     static final Map<String, Set<Set<String>>> INDEXES = Map.of(
-            "letters", Set.of(Set.of("_id", "version")),
+            "letters", Set.of(Set.of("_id", "version"), Set.of("tenant", "studentId", "_id")),
+            "targets", Set.of(Set.of("_id", "version"), Set.of("tenant", "studentId", "_id")),
             "mentor_directory", Set.of(Set.of("_id", "sequence")));
 
     /** Scans that stay, and why they may. */
     static final Map<String, Set<Set<String>>> KNOWN_SCANS = Map.of(
-            // The outbox sweep, every vouch.outbox.sweep-interval: not on a request's or an event's path; and the
-            // student index's one-off fill, which reads the collection once.
-            "letters", Set.of(Set.of(QueryShapes.condition("pendingEvents.0")), Set.of()),
+            // The outbox sweep, every vouch.outbox.sweep-interval: not on a request's or an event's path.
+            "letters", Set.of(Set.of(QueryShapes.condition("pendingEvents.0"))),
             // Likewise for targets, whose coverage announcements go out through the same outbox.
-            "targets", Set.of(Set.of(QueryShapes.condition("pendingEvents.0")), Set.of()),
-            // The student index's one-off fill for records written before it existed.
-            "student_index", Set.of(Set.of()));
+            "targets", Set.of(Set.of(QueryShapes.condition("pendingEvents.0"))));
 
     @LocalServerPort
     int port;

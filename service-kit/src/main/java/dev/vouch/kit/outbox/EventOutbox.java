@@ -98,10 +98,9 @@ public class EventOutbox {
             }
         }
         ensureVersionIndex(changes.get(0).aggregate(), collection);
-        // Before the insert: a crash in between leaves an id with nothing behind it, never a record no list shows.
-        students.add(collection, changes.stream()
-                .filter(change -> change.readVersion() <= 0 && change.aggregate() instanceof ListedByStudent)
-                .map(Change::aggregate).toList());
+        if (changes.get(0).aggregate() instanceof ListedByStudent) {
+            students.ensureIndex(collection);
+        }
         Set<String> conflicts = new HashSet<>();
         BulkWriteResult result;
         try {

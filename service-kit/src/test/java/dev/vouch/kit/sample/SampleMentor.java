@@ -5,6 +5,7 @@ import dev.vouch.events.MentorArchived;
 import dev.vouch.events.MentorRelationship;
 import dev.vouch.events.VouchEvent;
 import dev.vouch.kit.outbox.AggregateRoot;
+import dev.vouch.kit.outbox.ListedByStudent;
 import dev.vouch.kit.outbox.PendingEvent;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Document("sample_mentors")
-public class SampleMentor extends AggregateRoot {
+public class SampleMentor extends AggregateRoot implements ListedByStudent {
 
     private String name;
     @Version
