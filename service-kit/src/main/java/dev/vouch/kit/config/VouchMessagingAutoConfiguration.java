@@ -78,12 +78,14 @@ public class VouchMessagingAutoConfiguration {
 
     @Bean
     StudentIndex studentIndex(MongoTemplate mongo) {
-        return new StudentIndex(mongo);
+        StudentIndex index = new StudentIndex(mongo);
+        index.ensureIndexes();
+        return index;
     }
 
     @Bean
-    EventOutbox eventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events) {
-        return new EventOutbox(mongo, relay, events);
+    EventOutbox eventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events, StudentIndex students) {
+        return new EventOutbox(mongo, relay, events, students);
     }
 
     @Bean

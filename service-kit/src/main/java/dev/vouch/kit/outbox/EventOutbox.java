@@ -49,11 +49,11 @@ public class EventOutbox {
     private final StudentIndex students;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-    public EventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events) {
+    public EventOutbox(MongoTemplate mongo, OutboxRelay relay, EventFactory events, StudentIndex students) {
         this.mongo = mongo;
         this.relay = relay;
         this.events = events;
-        this.students = new StudentIndex(mongo);
+        this.students = students;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.vouch.kit.security.AccessScope;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -19,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the institution's) own records cost, not the collection's. The index is part of the record's own write: a
  * new record is listed the moment it is stored, with no second document to keep in step.
  *
- * <p>The outbox makes sure of the index before it first writes a {@link ListedByStudent} type's collection, and
- * a read before it reads one; creating an index that exists changes nothing, and one created on a collection
- * that holds records already enters them all.
+ * <p>The index of every {@link ListedByStudent} type the application maps is created at start, before the
+ * service answers: on a collection that holds records already that enters them all, and on one that has it
+ * already it changes nothing. A type mapped later gets it before the outbox first writes it or a read first
+ * reads it.
  */
 public class StudentIndex {
 
@@ -33,6 +35,15 @@ public class StudentIndex {
 
     public StudentIndex(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Creates {@value #INDEX} on the collection of each listed type the application maps. */
+    public void ensureIndexes() {
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (ListedByStudent.class.isAssignableFrom(entity.getType())) {
+                ensureIndex(entity.getCollection());
+            }
+        }
     }
 
     /** Creates {@value #INDEX} on {@code collection}, once per collection and process. */
