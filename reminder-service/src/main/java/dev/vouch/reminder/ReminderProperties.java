@@ -35,7 +35,7 @@ public record ReminderProperties(
         @DefaultValue Scheduler scheduler,
         @DefaultValue Metrics metrics,
         @DefaultValue("100000") int projectionCacheSize,
-        @DefaultValue("2") @Positive int streamConsumers) {
+        @DefaultValue("3") @Positive int streamConsumers) {
 
     /** The thresholds as the plain-Java rules take them. */
     public ReminderPolicy policy() {
