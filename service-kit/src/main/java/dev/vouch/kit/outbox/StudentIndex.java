@@ -46,11 +46,12 @@ public class StudentIndex {
         }
     }
 
-    /** Creates {@value #INDEX} on {@code collection}, once per collection and process. */
+    /** Creates {@value #INDEX} on {@code collection}, once per collection and process (again after a failure). */
     void ensureIndex(String collection) {
-        if (indexed.add(collection)) {
+        if (!indexed.contains(collection)) {
             mongo.getCollection(collection).createIndex(Indexes.ascending("tenant", "studentId", "_id"),
                     new IndexOptions().unique(true).name(INDEX));
+            indexed.add(collection);
         }
     }
 
